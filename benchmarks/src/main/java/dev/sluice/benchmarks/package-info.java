@@ -1,0 +1,2 @@
+/** JMH benchmarks, with kafka-clients side by side. */
+package dev.sluice.benchmarks;

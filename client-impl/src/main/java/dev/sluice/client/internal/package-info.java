@@ -1,0 +1,2 @@
+/** Producer and consumer internals; not part of the public API. */
+package dev.sluice.client.internal;

@@ -1,0 +1,2 @@
+/** The Sluice broker: embedded API and command line. */
+package dev.sluice.broker;

@@ -1,0 +1,2 @@
+/** Runnable samples for new users. */
+package dev.sluice.samples;

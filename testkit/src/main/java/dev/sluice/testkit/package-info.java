@@ -1,0 +1,2 @@
+/** Test support: a real Apache Kafka broker in a child JVM. */
+package dev.sluice.testkit;

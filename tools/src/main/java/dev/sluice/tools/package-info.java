@@ -1,0 +1,2 @@
+/** Command-line tools in Kafka's conventions. */
+package dev.sluice.tools;
