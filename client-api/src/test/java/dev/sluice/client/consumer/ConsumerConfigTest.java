@@ -39,6 +39,7 @@ class ConsumerConfigTest {
         return ConsumerConfig.configDef().keys().values().stream().filter(ConfigKey::hasDefault).map(ConfigKey::name);
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @MethodSource("keysWithDefaults")
     void shouldParseEveryKeyGivenItsOwnDefaultExplicitly(final String key) {

@@ -50,6 +50,7 @@ class ProducerConfigTest {
         assertTrue(config.isUserSet(key));
     }
 
+    @SuppressWarnings("unchecked")
     private static String toText(final Object value) {
         if (value instanceof List) {
             return String.join(",", (List<String>) value);
