@@ -210,8 +210,9 @@ public final class ConsumerConfig extends ClientConfig {
             .toList();
     }
 
+    /** The {@code bootstrap.servers} entries, parsed (names are not resolved here). */
     public List<HostPort> bootstrapServers() {
-        return bootstrapServers(BOOTSTRAP_SERVERS_CONFIG);
+        return hostPorts(BOOTSTRAP_SERVERS_CONFIG);
     }
 
     /** A new, configured key deserializer from {@code key.deserializer}. The caller owns and closes it. */

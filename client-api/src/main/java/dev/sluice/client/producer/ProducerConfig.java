@@ -258,8 +258,9 @@ public final class ProducerConfig extends ClientConfig {
         return intValue(DELIVERY_TIMEOUT_MS_CONFIG);
     }
 
+    /** The {@code bootstrap.servers} entries, parsed (names are not resolved here). */
     public List<HostPort> bootstrapServers() {
-        return bootstrapServers(BOOTSTRAP_SERVERS_CONFIG);
+        return hostPorts(BOOTSTRAP_SERVERS_CONFIG);
     }
 
     /** A new, configured key serializer from {@code key.serializer}. The caller owns it and closes it. */

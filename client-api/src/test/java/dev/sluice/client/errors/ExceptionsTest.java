@@ -70,4 +70,12 @@ class ExceptionsTest {
         assertEquals("Invalid value -1 for configuration linger.ms: must be at least 0", e.getMessage());
         assertEquals("linger.ms", e.configName());
     }
+    @Test
+    void shouldAbbreviateHugeRejectedValues() {
+        final String blob = "x".repeat(100_000);
+        final ConfigException e = new ConfigException("client.id", blob, "too long");
+        assertEquals("Invalid value " + "x".repeat(200) + "... (100000 characters) for configuration client.id: too long",
+            e.getMessage());
+        assertEquals(blob, e.value());
+    }
 }
