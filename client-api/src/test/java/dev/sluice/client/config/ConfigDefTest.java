@@ -217,4 +217,24 @@ class ConfigDefTest {
         final Callable<?> add = () -> frozen.define("late", Type.INT, 1, Importance.LOW, "doc");
         assertThrows(IllegalStateException.class, add::call);
     }
+    @Test
+    void shouldSeePropertiesDefaultsAndTypedValues() {
+        final Properties defaults = new Properties();
+        defaults.setProperty("servers", "h:1");
+        defaults.setProperty("count", "3");
+        final Properties properties = new Properties(defaults);
+        properties.put("size", 500L);
+        final ParsedConfig config = definition().parse(properties);
+        assertEquals(3, config.intValue("count"));
+        assertEquals(500L, config.longValue("size"));
+        assertEquals(List.of("h:1"), config.listValue("servers"));
+    }
+
+    @Test
+    void shouldRejectNullKey() {
+        final Map<String, Object> given = props();
+        given.put(null, "x");
+        final ConfigException e = assertThrows(ConfigException.class, () -> definition().parse(given));
+        assertEquals("Configuration keys must not be null", e.getMessage());
+    }
 }
