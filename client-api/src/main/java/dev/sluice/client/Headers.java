@@ -21,7 +21,7 @@ public interface Headers extends Iterable<Header> {
     /** Every header with this key, in the order added. */
     Iterable<Header> headers(String key);
 
-    /** The headers in the order added, as a new array. */
+    /** The headers in the order added, as an array the caller may keep (a shared empty array when there are none). */
     Header[] toArray();
 
     /** Number of headers. */
