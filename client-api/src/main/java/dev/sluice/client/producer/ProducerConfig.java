@@ -136,7 +136,6 @@ public final class ProducerConfig extends ClientConfig {
         .allowPrefix("key.serializer.")
         .allowPrefix("value.serializer.")
         .allowPrefix("serializer.")
-        .allowPrefix("partitioner.")
         .freeze();
 
     private final boolean idempotenceEnabled;

@@ -367,6 +367,14 @@ class ProducerConfigTest {
     }
 
     @Test
+    void shouldReportKafkaPartitionerTuningKeysAsUnknown() {
+        final ProducerConfig config = new ProducerConfig(props("partitioner.adaptive.partitioning.enable", "true",
+            "partitioner.ignore.key", "true"));
+        assertEquals(List.of("partitioner.adaptive.partitioning.enable", "partitioner.ignore.key"),
+            config.unknownKeys().stream().sorted().toList());
+    }
+
+    @Test
     void shouldExposeFrozenDefinition() {
         final ConfigDef def = ProducerConfig.configDef();
         assertThrows(IllegalStateException.class, () -> def.define("x", ConfigDef.Type.INT, 1, ConfigDef.Importance.LOW, ""));
