@@ -129,6 +129,27 @@ class StructSchemaTest {
     }
 
     @Test
+    void shouldRefuseToDropNonDefaultFieldThatIsNotIgnorable() {
+        final Struct request = ProduceRequestSchema.SCHEMA.newStruct()
+            .set(ProduceRequestSchema.TRANSACTIONAL_ID, "txn-1");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ProduceRequestSchema.SCHEMA.serialize(request, (short) 2));
+        assertTrue(e.getMessage().contains("ProduceRequest.TransactionalId"), e.getMessage());
+        // At its default it may be left off.
+        request.set(ProduceRequestSchema.TRANSACTIONAL_ID, null);
+        assertEquals(ProduceRequestSchema.SCHEMA.sizeOf(request, (short) 2),
+            ProduceRequestSchema.SCHEMA.serialize(request, (short) 2).remaining());
+    }
+
+    @Test
+    void shouldDropIgnorableFieldAbsentFromTheVersion() {
+        final Struct response = FetchResponseSchema.SCHEMA.newStruct().set(FetchResponseSchema.THROTTLE_TIME_MS, 100);
+        final Struct read = FetchResponseSchema.SCHEMA.read(FetchResponseSchema.SCHEMA.serialize(response, (short) 0),
+            (short) 0);
+        assertEquals(0, read.get(FetchResponseSchema.THROTTLE_TIME_MS));
+    }
+
+    @Test
     void shouldRefuseVersionOutsideTheValidRange() {
         assertThrows(IllegalArgumentException.class,
             () -> ProduceRequestSchema.SCHEMA.read(ByteBuffer.allocate(8), (short) 12));
