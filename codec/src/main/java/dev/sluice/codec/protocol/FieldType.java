@@ -168,6 +168,9 @@ public abstract class FieldType<T> {
     /** A fresh value for a field that is absent or not set. May be shared when immutable. */
     abstract T newDefault();
 
+    /** Whether {@code value} equals {@link #newDefault()}, without allocating one. */
+    abstract boolean isZero(Object value);
+
     /** Whether the type can carry null at all (nullability per version is the field's business). */
     boolean canBeNull() {
         return true;
@@ -198,6 +201,11 @@ public abstract class FieldType<T> {
         @Override
         T newDefault() {
             return zero;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return zero.equals(value);
         }
 
         @Override
@@ -236,6 +244,11 @@ public abstract class FieldType<T> {
         String newDefault() {
             return "";
         }
+
+        @Override
+        boolean isZero(final Object value) {
+            return "".equals(value);
+        }
     }
 
     private static final class BytesType extends FieldType<byte[]> {
@@ -269,6 +282,11 @@ public abstract class FieldType<T> {
         @Override
         byte[] newDefault() {
             return EMPTY;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value instanceof byte[] bytes && bytes.length == 0;
         }
     }
 
@@ -321,6 +339,11 @@ public abstract class FieldType<T> {
         @Override
         RecordsPayload newDefault() {
             return null;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value == null;
         }
     }
 
@@ -390,14 +413,22 @@ public abstract class FieldType<T> {
         List<E> newDefault() {
             return new ArrayList<>();
         }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value instanceof List<?> list && list.isEmpty();
+        }
     }
 
     static final class StructType extends FieldType<Struct> {
         private final StructSchema schema;
+        /** Compared against, never handed out, so nobody can change it. */
+        private final Struct defaultValue;
 
         StructType(final StructSchema schema) {
             super(schema.name());
             this.schema = schema;
+            this.defaultValue = schema.newStruct();
         }
 
         StructSchema schema() {
@@ -432,6 +463,11 @@ public abstract class FieldType<T> {
         @Override
         Struct newDefault() {
             return schema.newStruct();
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return defaultValue.equals(value);
         }
 
         @Override

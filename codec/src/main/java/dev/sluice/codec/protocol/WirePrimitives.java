@@ -4,9 +4,6 @@ import dev.sluice.codec.MalformedDataException;
 import dev.sluice.codec.Varints;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -169,35 +166,75 @@ public final class WirePrimitives {
         require(buffer, length, field);
         final int n = (int) length;
         final int start = buffer.position();
-        final String value;
-        if (buffer.hasArray() && isAscii(buffer.array(), buffer.arrayOffset() + start, n)) {
-            value = new String(buffer.array(), buffer.arrayOffset() + start, n, StandardCharsets.US_ASCII);
+        final byte[] array;
+        final int offset;
+        if (buffer.hasArray()) {
+            array = buffer.array();
+            offset = buffer.arrayOffset() + start;
         } else {
-            value = decodeStrict(buffer.slice(start, n), field);
+            array = new byte[n];
+            buffer.get(start, array);
+            offset = 0;
+        }
+        if (!isValidUtf8(array, offset, n)) {
+            throw new MalformedDataException(field, "is not valid UTF-8");
         }
         buffer.position(start + n);
-        return value;
+        return new String(array, offset, n, StandardCharsets.UTF_8);
     }
 
-    private static boolean isAscii(final byte[] bytes, final int offset, final int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (bytes[i] < 0) {
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629): no overlong forms, no encoded surrogates, nothing above
+     * U+10FFFF. Checked by hand because the JDK's lenient decoding would quietly turn a corrupt name into another
+     * name, and a strict CharsetDecoder per string costs more than the rest of the read.
+     */
+    static boolean isValidUtf8(final byte[] bytes, final int offset, final int length) {
+        int i = offset;
+        final int end = offset + length;
+        while (i < end) {
+            if (bytes[i] >= 0) {
+                i++;
+                continue;
+            }
+            final int lead = bytes[i] & 0xff;
+            final int continuation;
+            int secondMin = 0x80;
+            int secondMax = 0xbf;
+            if (lead >= 0xc2 && lead <= 0xdf) {
+                continuation = 1;
+            } else if (lead >= 0xe0 && lead <= 0xef) {
+                continuation = 2;
+                if (lead == 0xe0) {
+                    secondMin = 0xa0;       // overlong
+                } else if (lead == 0xed) {
+                    secondMax = 0x9f;       // surrogates
+                }
+            } else if (lead >= 0xf0 && lead <= 0xf4) {
+                continuation = 3;
+                if (lead == 0xf0) {
+                    secondMin = 0x90;       // overlong
+                } else if (lead == 0xf4) {
+                    secondMax = 0x8f;       // above U+10FFFF
+                }
+            } else {
                 return false;
             }
+            if (i + continuation >= end) {
+                return false;
+            }
+            final int second = bytes[i + 1] & 0xff;
+            if (second < secondMin || second > secondMax) {
+                return false;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                final int next = bytes[i + k] & 0xff;
+                if (next < 0x80 || next > 0xbf) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
         }
         return true;
-    }
-
-    private static String decodeStrict(final ByteBuffer bytes, final String field) {
-        try {
-            final CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(bytes);
-            return chars.toString();
-        } catch (final CharacterCodingException e) {
-            throw new MalformedDataException(field, "is not valid UTF-8", e);
-        }
     }
 
     /**
