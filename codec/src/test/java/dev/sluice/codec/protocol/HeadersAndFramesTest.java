@@ -188,6 +188,19 @@ class HeadersAndFramesTest {
     }
 
     @Test
+    void shouldRejectEveryTruncationOfARequestHeader() {
+        final RequestHeader header = new RequestHeader(ApiKeys.FETCH, (short) 13, 12345, "client-1");
+        final ByteBuffer full = ByteBuffer.allocate(header.sizeOf((short) 2));
+        header.write(full, (short) 2);
+        full.flip();
+        assertEquals(header, RequestHeader.read(full.duplicate()));
+        for (int length = 0; length < full.limit(); length++) {
+            final ByteBuffer truncated = full.duplicate().limit(length);
+            assertThrows(MalformedDataException.class, () -> RequestHeader.read(truncated), "length " + length);
+        }
+    }
+
+    @Test
     void shouldReturnNullApiForUnknownKey() {
         assertNull(ApiKeys.forId((short) 4));
         assertNull(ApiKeys.forId((short) -1));
