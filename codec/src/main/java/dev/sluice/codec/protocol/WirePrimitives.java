@@ -15,8 +15,7 @@ import java.util.UUID;
  * against the bytes remaining <em>before</em> allocating anything; bad input throws
  * {@link MalformedDataException} naming {@code field}. Writes assume the caller sized the buffer
  * (see the {@code sizeOf} methods) and throw {@link IllegalArgumentException} for values the
- * encoding cannot carry (a null where the field is not nullable, a string over 32767 bytes in a
- * non-compact STRING). Stateless and thread-safe.
+ * encoding cannot carry (a null where the field is not nullable, a string over 32767 bytes). Stateless and thread-safe.
  *
  * <p>"Compact" means the flexible-version encodings (UNSIGNED_VARINT length N+1, 0 for null).
  */
@@ -25,6 +24,11 @@ public final class WirePrimitives {
     public static final int STRING_LENGTH_BYTES = Short.BYTES;
     /** Bytes a non-compact BYTES / ARRAY length prefix takes. */
     public static final int BYTES_LENGTH_BYTES = Integer.BYTES;
+    /**
+     * Longest string, in UTF-8 bytes, in either encoding. STRING's INT16 length sets it; Kafka holds
+     * COMPACT_STRING to the same limit, so a peer never sees a string it could not send back.
+     */
+    public static final int MAX_STRING_BYTES = Short.MAX_VALUE;
     /** Bytes a UUID takes. */
     public static final int UUID_BYTES = 2 * Long.BYTES;
 
@@ -163,6 +167,9 @@ public final class WirePrimitives {
         if (length < 0) {
             return null;
         }
+        if (length > MAX_STRING_BYTES) {
+            throw new MalformedDataException(field, "string of " + length + " bytes exceeds " + MAX_STRING_BYTES);
+        }
         require(buffer, length, field);
         final int n = (int) length;
         final int start = buffer.position();
@@ -281,8 +288,8 @@ public final class WirePrimitives {
             return;
         }
         final int length = utf8Length(value);
-        if (!compact && length > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(field + ": string of " + length + " bytes exceeds 32767");
+        if (length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException(field + ": string of " + length + " bytes exceeds " + MAX_STRING_BYTES);
         }
         writeLength(length, buffer, compact, true);
         if (length == value.length()) {

@@ -149,10 +149,16 @@ class WirePrimitivesTest {
     }
 
     @Test
-    void shouldRefuseNonCompactStringLongerThanShortMax() {
+    void shouldRefuseStringsLongerThanShortMaxInBothEncodings() {
         final String tooLong = "x".repeat(Short.MAX_VALUE + 1);
         assertThrows(IllegalArgumentException.class,
             () -> WirePrimitives.writeString(tooLong, ByteBuffer.allocate(40000), false, false, FIELD));
+        assertThrows(IllegalArgumentException.class,
+            () -> WirePrimitives.writeString(tooLong, ByteBuffer.allocate(40000), true, false, FIELD));
+        final ByteBuffer compact = ByteBuffer.allocate(40000);
+        dev.sluice.codec.Varints.writeUnsignedVarint(Short.MAX_VALUE + 2, compact);
+        compact.position(compact.position() + Short.MAX_VALUE + 1).flip();
+        assertThrows(MalformedDataException.class, () -> WirePrimitives.readString(compact, true, false, FIELD));
     }
 
     @Test
