@@ -160,7 +160,7 @@ public abstract class FieldType<T> {
     abstract void write(T value, Encoder encoder, short version, boolean flexible, boolean nullable, String path);
 
     /** Wire size of the value; RECORDS also add their payload bytes to {@code sizer}. */
-    abstract int sizeOf(T value, short version, boolean flexible, Sizer sizer);
+    abstract long sizeOf(T value, short version, boolean flexible, Sizer sizer);
 
     /** Fewest bytes a value can take; bounds hostile array counts. */
     abstract int minSize(short version, boolean flexible);
@@ -189,7 +189,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final T value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final T value, final short version, final boolean flexible, final Sizer sizer) {
             return width;
         }
 
@@ -231,7 +231,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final String value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final String value, final short version, final boolean flexible, final Sizer sizer) {
             return WirePrimitives.sizeOfString(value, flexible);
         }
 
@@ -270,7 +270,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final byte[] value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final byte[] value, final short version, final boolean flexible, final Sizer sizer) {
             return WirePrimitives.sizeOfBytes(value == null ? -1 : value.length, flexible);
         }
 
@@ -314,7 +314,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final RecordsPayload value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final RecordsPayload value, final short version, final boolean flexible, final Sizer sizer) {
             if (value == null) {
                 return WirePrimitives.sizeOfBytes(-1, flexible);
             }
@@ -390,11 +390,11 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final List<E> value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final List<E> value, final short version, final boolean flexible, final Sizer sizer) {
             if (value == null) {
                 return WirePrimitives.sizeOfArrayCount(-1, flexible);
             }
-            int size = WirePrimitives.sizeOfArrayCount(value.size(), flexible);
+            long size = WirePrimitives.sizeOfArrayCount(value.size(), flexible);
             for (final E item : value) {
                 if (item == null) {
                     throw new IllegalArgumentException("array elements cannot be null");
@@ -451,7 +451,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final Struct value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final Struct value, final short version, final boolean flexible, final Sizer sizer) {
             return schema.sizeOf(value, version, flexible, sizer);
         }
 

@@ -151,8 +151,8 @@ public final class StructSchema {
 
     // ------------------------------------------------------------------------------------------ size
 
-    int sizeOf(final Struct struct, final short version, final boolean flexible, final Sizer sizer) {
-        int size = 0;
+    long sizeOf(final Struct struct, final short version, final boolean flexible, final Sizer sizer) {
+        long size = 0;
         for (final Field<?> field : fields) {
             if (field.isPresentIn(version) && !field.isTaggedIn(version)) {
                 size += sizeOfValue(field, struct.valueAt(field.index()), version, flexible, sizer);
@@ -164,7 +164,7 @@ public final class StructSchema {
                 final Object value = struct.valueAt(field.index());
                 if (field.isTaggedIn(version) && !field.isDefault(value)) {
                     count++;
-                    final int valueSize = sizeOfValue(field, value, version, true, sizer);
+                    final int valueSize = taggedValueSize(field, value, version, sizer);
                     size += Varints.sizeOfUnsignedVarint(field.tag()) + Varints.sizeOfUnsignedVarint(valueSize)
                         + valueSize;
                 }
@@ -174,8 +174,17 @@ public final class StructSchema {
         return size;
     }
 
+    private static int taggedValueSize(final Field<?> field, final Object value, final short version,
+                                       final Sizer sizer) {
+        final long size = sizeOfValue(field, value, version, true, sizer);
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field.path() + ": tagged value of " + size + " bytes is too large");
+        }
+        return (int) size;
+    }
+
     @SuppressWarnings("unchecked")
-    private static <T> int sizeOfValue(final Field<T> field, final Object value, final short version,
+    private static <T> long sizeOfValue(final Field<T> field, final Object value, final short version,
                                        final boolean flexible, final Sizer sizer) {
         checkNull(field, value, version);
         return field.type().sizeOf((T) value, version, flexible && !field.isNeverFlexible(), sizer);
@@ -240,7 +249,7 @@ public final class StructSchema {
                 final Object value = struct.valueAt(field.index());
                 if ((written & (1L << i)) != 0) {
                     Varints.writeUnsignedVarint(field.tag(), buffer);
-                    Varints.writeUnsignedVarint(sizeOfValue(field, value, version, true, new Sizer()), buffer);
+                    Varints.writeUnsignedVarint(taggedValueSize(field, value, version, new Sizer()), buffer);
                     writeValue(field, value, encoder, version, true);
                 }
             }
