@@ -4,12 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Properties;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ApacheKafkaBrokerStartFailureTest {
+class ApacheKafkaBrokerConfigTest {
 
     @Test
     void shouldReportChildLogWhenChildJvmExitsBeforeReady() {
@@ -43,6 +46,25 @@ class ApacheKafkaBrokerStartFailureTest {
         assertMessageContains(assertThrows(IllegalArgumentException.class, () -> builder.jvmOption("Xmx1g")), "'-'");
         assertMessageContains(assertThrows(IllegalArgumentException.class,
                 () -> builder.startTimeout(Duration.ZERO)), "startTimeout");
+    }
+
+    @Test
+    void shouldWriteSingleNodeAndBuilderSettingsIntoServerProperties() throws Exception {
+        try (ApacheKafkaBroker broker = ApacheKafkaBroker.builder().config("num.partitions", "8")
+                .autoCreateTopics(false).build()) {
+            final Properties written = new Properties();
+            try (var in = Files.newInputStream(broker.logFile().resolveSibling("server.properties"))) {
+                written.load(in);
+            }
+            assertEquals("8", written.getProperty("num.partitions"));
+            assertEquals("false", written.getProperty("auto.create.topics.enable"));
+            assertEquals("1", written.getProperty("offsets.topic.replication.factor"));
+            assertEquals("0", written.getProperty("group.initial.rebalance.delay.ms"));
+            assertEquals("PLAINTEXT://" + broker.bootstrapServers() + ",CONTROLLER://127.0.0.1:" + broker.controllerPort(),
+                    written.getProperty("listeners"));
+            assertEquals(broker.dataDir().toString(), written.getProperty("log.dirs"));
+            assertNotEquals(broker.port(), broker.controllerPort());
+        }
     }
 
     @Test
