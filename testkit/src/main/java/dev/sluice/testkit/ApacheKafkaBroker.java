@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Apache Kafka 4.1 broker for tests: one KRaft node in combined mode (broker and controller,
  * node id 1), running in a child JVM launched with this JVM's {@code java} and classpath, listening
- * on free ports of 127.0.0.1, storing its log in a fresh temporary directory.
+ * on free ports of 127.0.0.1, storing its log in a fresh directory that {@link #close()} deletes.
  *
  * <pre>{@code
  * try (ApacheKafkaBroker kafka = ApacheKafkaBroker.builder().config("num.partitions", "8").build()) {
@@ -119,7 +119,9 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException("could not create broker output directory " + outputDir, e);
         }
-        this.dataDir = TempDirs.create("sluice-kafka-data-");
+        // Under target/ rather than java.io.tmpdir: if the test JVM is killed before close(),
+        // the leftover data goes away with the next 'mvn clean' instead of piling up in /tmp.
+        this.dataDir = outputDir.resolve("data");
         this.brokerConfig = Collections.unmodifiableMap(effectiveConfig(builder.config));
         writeProperties();
     }
@@ -233,7 +235,7 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         return clusterId;
     }
 
-    /** The broker's data directory ({@code log.dirs}); deleted by {@link #close()}. */
+    /** The broker's data directory ({@code log.dirs}, {@code data/} beside {@link #logFile()}); deleted by {@link #close()}. */
     public Path dataDir() {
         return dataDir;
     }
