@@ -187,6 +187,12 @@ public final class ApacheKafkaBroker implements AutoCloseable {
     /**
      * Crash: SIGKILL without warning, for tests of what survives a broker failure. Returns once the
      * child process is gone. Does nothing if the broker is not running.
+     *
+     * <p>The next {@link #start()} is slower by up to {@code broker.session.timeout.ms} (9 s by
+     * default; measured 13 s instead of 6 to 9 s): the controller refuses the new incarnation's
+     * registration until the killed one's session expires. Crash-heavy tests can lower it with
+     * {@code config("broker.session.timeout.ms", ...)} (keep it a few heartbeats,
+     * {@code broker.heartbeat.interval.ms}, above zero on a busy machine).
      */
     public synchronized void kill() {
         if (process == null) {
