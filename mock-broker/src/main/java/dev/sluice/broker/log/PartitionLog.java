@@ -45,6 +45,9 @@ public final class PartitionLog implements AutoCloseable {
     /** ListOffsets timestamp meaning "the log end offset". */
     public static final long LATEST_TIMESTAMP = -1L;
 
+    /** Written by {@link #close()}: its absence on open means a crash, so the active segment is fully checked. */
+    static final String CLEAN_SHUTDOWN_FILE = ".clean-shutdown";
+
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
 
     private final String topic;
@@ -73,9 +76,10 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * Opens the partition in {@code dir} (created if absent) and recovers it: leftover deleted files
-     * are removed, every segment is opened with its index checked (the last one CRC-checked from its
-     * last index entry, a torn or corrupt tail cut off), and producer state is loaded from the latest
-     * snapshot and brought up to date from the batches after it.
+     * are removed, every segment is opened with its index checked (rebuilt when missing or stale), the
+     * last segment is CRC-checked from its last index entry (all of it after a crash, when the clean
+     * shutdown marker is missing) and a torn or corrupt tail is cut off; producer state is loaded from
+     * the latest snapshot and brought up to date from the batches after it.
      */
     public static PartitionLog open(final Path dir, final String topic, final int partition, final LogConfig config,
                                     final Clock clock) throws IOException {
@@ -91,6 +95,10 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     private void recover() throws IOException {
+        final Path marker = dir.resolve(CLEAN_SHUTDOWN_FILE);
+        final boolean cleanShutdown = Files.exists(marker);
+        // From here on a crash is unclean until close() writes the marker again.
+        Files.deleteIfExists(marker);
         final TreeSet<Long> baseOffsets = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (final Path file : files) {
@@ -106,9 +114,10 @@ public final class PartitionLog implements AutoCloseable {
             }
         }
         for (final long baseOffset : baseOffsets) {
-            final boolean active = baseOffset == baseOffsets.last();
+            final LogSegment.Recovery recovery = baseOffset != baseOffsets.last() ? LogSegment.Recovery.TRUST_INDEX
+                    : cleanShutdown ? LogSegment.Recovery.CHECK_TAIL : LogSegment.Recovery.CHECK_ALL;
             segments.put(baseOffset, LogSegment.open(dir, baseOffset, config.segmentIndexBytes(),
-                    config.indexIntervalBytes(), active));
+                    config.indexIntervalBytes(), recovery));
         }
         if (segments.isEmpty()) {
             segments.put(0L, LogSegment.create(dir, 0L, config.segmentIndexBytes(), config.indexIntervalBytes()));
@@ -594,6 +603,7 @@ public final class PartitionLog implements AutoCloseable {
             try {
                 segments.lastEntry().getValue().flush();
                 writeProducerSnapshot();
+                Files.write(dir.resolve(CLEAN_SHUTDOWN_FILE), new byte[0]);
             } finally {
                 releaseSegments();
             }

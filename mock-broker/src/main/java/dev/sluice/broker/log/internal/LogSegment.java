@@ -74,14 +74,23 @@ public final class LogSegment {
         }
     }
 
+    /** How much of a segment to check when opening it. */
+    public enum Recovery {
+        /** A sealed segment: trust a consistent index, walk only the headers after its last entry. */
+        TRUST_INDEX,
+        /** The active segment after a clean shutdown: CRC-check the batches after the last index entry. */
+        CHECK_TAIL,
+        /** The active segment after a crash: anything since the last flush may be damaged; CRC-check it all. */
+        CHECK_ALL
+    }
+
     /**
      * Opens an existing segment and recovers it. The index is checked against the log file and rebuilt
-     * (with CRC checks of every batch) when it is missing or stale. For the {@code active} (last)
-     * segment, every batch after the last index entry is CRC-checked too. A torn or corrupt tail is cut
-     * off and logged.
+     * (with CRC checks of every batch) when it is missing or stale; {@code recovery} says how much else
+     * is CRC-checked. A torn or corrupt tail is cut off and logged.
      */
     public static LogSegment open(final Path dir, final long baseOffset, final int indexBytes,
-                                  final int indexIntervalBytes, final boolean active) throws IOException {
+                                  final int indexIntervalBytes, final Recovery recovery) throws IOException {
         final Path logPath = SegmentFiles.logFile(dir, baseOffset);
         final Path indexPath = SegmentFiles.indexFile(dir, baseOffset);
         final boolean indexExisted = Files.exists(indexPath);
@@ -90,7 +99,7 @@ public final class LogSegment {
         try {
             index = OffsetIndex.open(indexPath, baseOffset, indexBytes);
             final LogSegment segment = new LogSegment(dir, baseOffset, channel, index, indexIntervalBytes);
-            segment.recover(indexExisted, active);
+            segment.recover(indexExisted, recovery);
             return segment;
         } catch (final IOException | RuntimeException e) {
             if (index != null) {
@@ -101,12 +110,18 @@ public final class LogSegment {
         }
     }
 
-    private void recover(final boolean indexExisted, final boolean active) throws IOException {
+    private void recover(final boolean indexExisted, final Recovery recovery) throws IOException {
         final long fileSize = channel.size();
         if (fileSize > Integer.MAX_VALUE) {
             throw new IOException("segment " + logFile + " is " + fileSize + " bytes, larger than any segment.bytes");
         }
         final boolean indexUsable = indexExisted && index.isConsistentWith(fileSize) && lastIndexEntryMatches(fileSize);
+        if (recovery == Recovery.CHECK_ALL) {
+            LOG.info("Checking every batch of {} after an unclean shutdown", logFile);
+            index.truncateToEntries(0);
+            scanAndTruncate(0, baseOffset, true, fileSize);
+            return;
+        }
         if (!indexUsable) {
             if (indexExisted) {
                 LOG.warn("Offset index {} is stale ({} entries do not match {} bytes of log); rebuilding it",
@@ -121,7 +136,7 @@ public final class LogSegment {
         final int last = index.entries() - 1;
         final int from = last < 0 ? 0 : index.position(last);
         final long expectedOffset = last < 0 ? baseOffset : index.offset(last);
-        final int batches = scanAndTruncate(from, expectedOffset, active, fileSize);
+        final int batches = scanAndTruncate(from, expectedOffset, recovery == Recovery.CHECK_TAIL, fileSize);
         if (batches == 0 && from > 0) {
             // The indexed batch itself was bad: nothing tells us where the batch before it ends but a rescan.
             LOG.warn("Batch at the last index entry of {} (position {}) is invalid; rebuilding the index", logFile, from);
