@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +81,7 @@ class LogManagerTest {
             assertFalse(manager.deleteTopic("gone"));
             assertTrue(manager.topic("gone").isEmpty());
             assertFalse(Files.exists(dataDir.resolve("gone-0")));
-            assertEquals(LogErrors.UNKNOWN_TOPIC_OR_PARTITION, held.append(batch("g", 1, 1L), 0).errorCode());
+            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, held.append(batch("g", 1, 1L), 0).error());
         }
         try (LogManager manager = open()) {
             assertTrue(manager.topics().isEmpty());
