@@ -43,7 +43,8 @@ public final class LogSegment {
     private int size;
     private long nextOffset;
     private int bytesSinceLastIndexEntry;
-    private long maxTimestamp = UNKNOWN_TIMESTAMP;
+    // Volatile: readers fill this cache lazily under the shared read lock.
+    private volatile long maxTimestamp = UNKNOWN_TIMESTAMP;
     private volatile boolean retired;
     private volatile boolean closed;
     private long deleteAfterMs;
