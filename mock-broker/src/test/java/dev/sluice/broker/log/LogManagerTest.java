@@ -91,6 +91,21 @@ class LogManagerTest {
     }
 
     @Test
+    void shouldLetAnInFlightSliceFinishAfterItsTopicIsDeleted() throws IOException {
+        try (LogManager manager = open()) {
+            manager.createTopic("busy", 1, Map.of());
+            manager.partition("busy", 0).append(batch("b", 2, 1L), 0);
+            final FileSlice slice = manager.partition("busy", 0).read(0, 10_000, true).records();
+            assertTrue(manager.deleteTopic("busy"));
+            assertEquals(List.of("b-0", "b-1"), TestBatches.values(slice.readAll()));
+            slice.release();
+            try (var left = Files.list(dataDir.resolve("busy-0"))) {
+                assertEquals(List.of(), left.toList());
+            }
+        }
+    }
+
+    @Test
     void shouldRejectIllegalNamesCountsConfigsAndDuplicates() throws IOException {
         try (LogManager manager = open()) {
             manager.createTopic("t", 1, Map.of());

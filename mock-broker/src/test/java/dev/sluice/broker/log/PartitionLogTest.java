@@ -133,6 +133,20 @@ class PartitionLogTest {
     }
 
     @Test
+    void shouldRollSegmentWhenItsIndexIsFull() throws IOException {
+        final int batchSize = batch("x", 1, 1L).remaining();
+        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_INDEX_BYTES, "16",
+                LogConfig.INDEX_INTERVAL_BYTES, Integer.toString(batchSize)));
+        for (int i = 0; i < 9; i++) {
+            log.append(batch("x", 1, 1L), LEADER_EPOCH);
+        }
+        // Entries go to the 2nd and 3rd batch of each segment; then the index is full.
+        assertEquals(3, log.segmentCount());
+        assertEquals(16L, Files.size(log.dir().resolve("00000000000000000000.index")));
+        assertEquals(List.of(7L), offsets(readAll(log, 7, batchSize)));
+    }
+
+    @Test
     void shouldFindTheRightBatchThroughTheIndexInATenThousandBatchLog() throws IOException {
         final PartitionLog log = open(Map.of(LogConfig.INDEX_INTERVAL_BYTES, "1024",
                 LogConfig.SEGMENT_BYTES, Integer.toString(64 * 1024)));
