@@ -490,10 +490,9 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * ListOffsets: {@link #EARLIEST_TIMESTAMP} gives the log start offset, {@link #LATEST_TIMESTAMP} the
-     * log end offset; any other timestamp gives the base offset and max timestamp of the first batch whose
-     * max timestamp is at least {@code timestamp}, or {@link TimestampedOffset#NOT_FOUND}. Batch
-     * granularity: records inside a batch are not decompressed, so the answer may be a few records
-     * early when a batch straddles the timestamp.
+     * log end offset; any other timestamp gives the offset and timestamp of the first record whose
+     * timestamp is at least {@code timestamp}, or {@link TimestampedOffset#NOT_FOUND}. Batches are
+     * skipped by their header's max timestamp; only the one batch that holds the answer is read.
      */
     public TimestampedOffset offsetForTimestamp(final long timestamp) throws IOException {
         if (timestamp == EARLIEST_TIMESTAMP) {
@@ -508,9 +507,10 @@ public final class PartitionLog implements AutoCloseable {
                 if (segment.isEmpty() || segment.maxTimestamp() < timestamp) {
                     continue;
                 }
-                final long[] found = segment.firstBatchAtOrAfter(timestamp);
+                final TimestampedOffset found = segment.findOffsetByTimestamp(timestamp);
                 if (found != null) {
-                    return new TimestampedOffset(Math.max(found[0], logStartOffset), found[1]);
+                    return found.offset() >= logStartOffset ? found
+                            : new TimestampedOffset(logStartOffset, found.timestamp());
                 }
             }
             return TimestampedOffset.NOT_FOUND;

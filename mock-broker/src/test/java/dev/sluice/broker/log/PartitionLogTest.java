@@ -317,19 +317,36 @@ class PartitionLogTest {
         assertFalse(Files.exists(deleted));
     }
 
-    @Test
-    void shouldFindOffsetsByTimestamp() throws IOException {
-        final int batchSize = batch("f", 2, 1L).remaining();
-        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(batchSize * 2)));
-        log.append(batch("f", 2, 100L), LEADER_EPOCH);
-        log.append(batch("f", 2, 200L), LEADER_EPOCH);
-        log.append(batch("f", 2, 300L), LEADER_EPOCH);
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "zstd"})
+    void shouldFindTheFirstRecordAtOrAfterATimestamp(final String codec) throws IOException {
+        final Compression compression = Compression.of(codec).build();
+        final int batchSize = TestBatches.withTimestamps(compression, 100L, 150L, 120L).remaining();
+        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(batchSize + 10)));
+        log.append(TestBatches.withTimestamps(compression, 100L, 150L, 120L), LEADER_EPOCH);
+        log.append(TestBatches.withTimestamps(compression, 200L, 210L, 250L), LEADER_EPOCH);
+        log.append(TestBatches.withTimestamps(compression, 300L), LEADER_EPOCH);
+        assertEquals(3, log.segmentCount());
 
         assertEquals(new TimestampedOffset(0L, 100L), log.offsetForTimestamp(50L));
-        assertEquals(new TimestampedOffset(2L, 200L), log.offsetForTimestamp(101L));
-        assertEquals(new TimestampedOffset(4L, 300L), log.offsetForTimestamp(300L));
+        assertEquals(new TimestampedOffset(1L, 150L), log.offsetForTimestamp(101L));
+        assertEquals(new TimestampedOffset(1L, 150L), log.offsetForTimestamp(150L));
+        assertEquals(new TimestampedOffset(3L, 200L), log.offsetForTimestamp(151L));
+        assertEquals(new TimestampedOffset(5L, 250L), log.offsetForTimestamp(211L));
+        assertEquals(new TimestampedOffset(6L, 300L), log.offsetForTimestamp(300L));
         assertEquals(TimestampedOffset.NOT_FOUND, log.offsetForTimestamp(301L));
         assertEquals(0L, log.offsetForTimestamp(PartitionLog.EARLIEST_TIMESTAMP).offset());
-        assertEquals(6L, log.offsetForTimestamp(PartitionLog.LATEST_TIMESTAMP).offset());
+        assertEquals(7L, log.offsetForTimestamp(PartitionLog.LATEST_TIMESTAMP).offset());
+    }
+
+    @Test
+    void shouldAnswerTimestampLookupsOnLogAppendTimeTopicsWithTheAppendTime() throws IOException {
+        final PartitionLog log = open(Map.of(LogConfig.MESSAGE_TIMESTAMP_TYPE, LogConfig.LOG_APPEND_TIME));
+        log.append(TestBatches.withTimestamps(Compression.NONE, 5L, 6L), LEADER_EPOCH);
+        final long firstAppend = clock.millis();
+        clock.advance(1_000);
+        log.append(TestBatches.withTimestamps(Compression.NONE, 7L), LEADER_EPOCH);
+        assertEquals(new TimestampedOffset(0L, firstAppend), log.offsetForTimestamp(0L));
+        assertEquals(new TimestampedOffset(2L, firstAppend + 1_000), log.offsetForTimestamp(firstAppend + 1));
     }
 }
