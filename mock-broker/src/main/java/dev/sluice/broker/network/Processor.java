@@ -2,6 +2,7 @@ package dev.sluice.broker.network;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -95,7 +96,7 @@ final class Processor implements Runnable {
             final String address = describe(channel);
             try {
                 channel.configureBlocking(false);
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
                 final Connection connection = new Connection(connectionIds.incrementAndGet(), channel, key,
                         address, maxRequestBytes);
