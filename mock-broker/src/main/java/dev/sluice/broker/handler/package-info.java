@@ -11,11 +11,11 @@
  * ({@code ResponseVersions}). Fetch records are {@code FileSliceRecords}: the codec writes their
  * length prefix, the network sends the slice with {@code transferTo}.
  *
- * <p>Seams for the group coordinator: FindCoordinator already answers this node for every key.
- * JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch, DescribeGroups and
- * ListGroups are not registered by default; a coordinator supplies one {@link
- * dev.sluice.broker.handler.ApiHandler} per key through {@code MockBroker.Builder.handler(...)}
- * (given the {@link dev.sluice.broker.handler.BrokerContext}), and ApiVersions advertises them.
- * Until then clients using groups see those APIs as unsupported.
+ * <p>Group APIs: FindCoordinator answers this node for every key. The group APIs (JoinGroup,
+ * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch, DescribeGroups, ListGroups) are
+ * handlers like the others, one class per key over the coordinator in {@code dev.sluice.broker.group},
+ * listed in {@code MockBroker.start}; {@code MockBroker.Builder.handler(...)} adds a handler from
+ * outside. ApiVersions advertises exactly the registered handlers, so an API without one is
+ * "unsupported" to clients rather than answered wrongly.
  */
 package dev.sluice.broker.handler;
