@@ -131,6 +131,10 @@ final class Processor implements Runnable {
         } catch (final IOException e) {
             LOG.info("Closing connection from {} after I/O error: {}", connection.describe(), e.toString());
             close(connection);
+        } catch (final RuntimeException e) {
+            // A bug must cost one connection, never the processor and everyone else on it.
+            LOG.error("Closing connection from {} after unexpected failure", connection.describe(), e);
+            close(connection);
         }
     }
 
