@@ -345,11 +345,13 @@ public final class LogSegment {
         if (end - position <= maxBytes) {
             return end - position;
         }
+        // Index entries are batch starts: jump to the last one inside the limit, then walk the rest.
+        final long limit = (long) position + Math.max(0, maxBytes);
+        int at = Math.max(position, index.floorPosition(limit));
         final HeaderReader headers = new HeaderReader(channel);
-        int at = position;
         while (at < end) {
             final int batchSize = headers.sizeAt(at);
-            if ((long) at - position + batchSize > maxBytes) {
+            if ((long) at + batchSize > limit) {
                 if (at == position && minOneBatch) {
                     return batchSize;
                 }

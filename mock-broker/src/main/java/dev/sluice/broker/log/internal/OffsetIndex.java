@@ -149,6 +149,27 @@ public final class OffsetIndex implements AutoCloseable {
     }
 
     /**
+     * The largest indexed batch position that is at most {@code maxPosition}, or -1 when there is none.
+     * Every entry is the start of a batch, so all bytes before it are whole batches. O(log n), no I/O.
+     */
+    public int floorPosition(final long maxPosition) {
+        if (entries == 0 || positions[0] > maxPosition) {
+            return -1;
+        }
+        int low = 0;
+        int high = entries - 1;
+        while (low < high) {
+            final int mid = (low + high + 1) >>> 1;
+            if (positions[mid] <= maxPosition) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return positions[low];
+    }
+
+    /**
      * Whether the entries could describe a log file of {@code logSize} bytes: strictly increasing and
      * every position inside the file. A stale index left behind by a crash fails this check.
      */
