@@ -160,7 +160,7 @@ public final class LogSegment {
         if (fileSize - position < RecordBatch.HEADER_SIZE) {
             return false;
         }
-        final RecordBatch header = new HeaderReader(channel).read(position);
+        final RecordBatch header = new HeaderReader(channel, logFile).read(position);
         return header.magic() == RecordBatch.MAGIC_V2 && header.baseOffset() == index.offset(last);
     }
 
@@ -178,7 +178,7 @@ public final class LogSegment {
         int batches = 0;
         bytesSinceLastIndexEntry = 0;
         String problem = null;
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         while (position < fileSize) {
             final long remaining = fileSize - position;
             if (remaining < RecordBatch.HEADER_SIZE) {
@@ -323,11 +323,20 @@ public final class LogSegment {
         if (offset >= nextOffset) {
             return -1;
         }
-        int position = index.lookup(offset);
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
+        final int entry = index.entryAtOrBelow(offset);
+        int position = 0;
+        if (entry >= 0) {
+            position = index.position(entry);
+            final long indexed = headers.readWithin(position, size).baseOffset();
+            if (indexed != index.offset(entry)) {
+                throw new IOException("offset index of " + logFile + " is damaged: entry " + entry + " says offset "
+                        + index.offset(entry) + " starts at position " + position + ", the batch there starts at " + indexed);
+            }
+        }
         final int end = size;
         while (position < end) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, end);
             if (header.nextOffset() > offset) {
                 return position;
             }
@@ -347,10 +356,14 @@ public final class LogSegment {
         }
         // Index entries are batch starts: jump to the last one inside the limit, then walk the rest.
         final long limit = (long) position + Math.max(0, maxBytes);
-        int at = Math.max(position, index.floorPosition(limit));
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
+        int at = position;
+        final int entry = index.entryAtOrBefore(limit);
+        if (entry >= 0 && index.position(entry) > position && entryStartsItsBatch(headers, entry, end)) {
+            at = index.position(entry);
+        }
         while (at < end) {
-            final int batchSize = headers.sizeAt(at);
+            final int batchSize = headers.sizeWithin(at, end);
             if ((long) at + batchSize > limit) {
                 if (at == position && minOneBatch) {
                     return batchSize;
@@ -362,15 +375,25 @@ public final class LogSegment {
         return at - position;
     }
 
+    /** One header read confirms an index entry really starts its batch before a slice end trusts it. */
+    private boolean entryStartsItsBatch(final HeaderReader headers, final int entry, final int end) {
+        try {
+            return headers.readWithin(index.position(entry), end).baseOffset() == index.offset(entry);
+        } catch (final IOException e) {
+            LOG.warn("Ignoring damaged entry {} of offset index {}", entry, indexFile, e);
+            return false;
+        }
+    }
+
     /**
      * The first record whose timestamp is at least {@code timestamp}: batch headers are scanned for the
      * first batch whose max timestamp reaches it, then only that batch is read (and decompressed) to find
      * the record. Null when no batch in this segment reaches the timestamp.
      */
     public TimestampedOffset findOffsetByTimestamp(final long timestamp) throws IOException {
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         for (int position = 0; position < size; ) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, size);
             final int batchSize = header.sizeInBytes();
             if (header.maxTimestamp() >= timestamp) {
                 return firstRecordAtOrAfter(position, batchSize, timestamp, header.baseOffset(), header.maxTimestamp());
@@ -409,9 +432,9 @@ public final class LogSegment {
     public long maxTimestamp() throws IOException {
         if (maxTimestamp == UNKNOWN_TIMESTAMP) {
             long max = -1;
-            final HeaderReader headers = new HeaderReader(channel);
+            final HeaderReader headers = new HeaderReader(channel, logFile);
             for (int position = 0; position < size; ) {
-                final RecordBatch header = headers.read(position);
+                final RecordBatch header = headers.readWithin(position, size);
                 max = Math.max(max, header.maxTimestamp());
                 position += header.sizeInBytes();
             }
@@ -422,13 +445,13 @@ public final class LogSegment {
 
     /** Visits every batch header in file order (recovery of producer state); headers only, no data. */
     public void forEachHeader(final long fromOffset, final HeaderVisitor visitor) throws IOException {
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         int position = fromOffset <= baseOffset ? 0 : positionOf(fromOffset);
         if (position < 0) {
             return;
         }
         while (position < size) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, size);
             if (header.nextOffset() > fromOffset) {
                 visitor.visit(header);
             }

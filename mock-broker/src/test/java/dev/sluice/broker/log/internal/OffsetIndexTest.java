@@ -36,15 +36,15 @@ class OffsetIndexTest {
     }
 
     @Test
-    void shouldFindTheLastIndexedPositionWithinALimit() throws IOException {
+    void shouldFindTheLastEntryWithinAPositionLimit() throws IOException {
         try (OffsetIndex index = OffsetIndex.open(dir.resolve("f.index"), BASE, 1024)) {
-            assertEquals(-1, index.floorPosition(1_000));
+            assertEquals(-1, index.entryAtOrBefore(1_000));
             index.append(BASE + 10, 100);
             index.append(BASE + 20, 200);
-            assertEquals(-1, index.floorPosition(99));
-            assertEquals(100, index.floorPosition(100));
-            assertEquals(100, index.floorPosition(199));
-            assertEquals(200, index.floorPosition(Integer.MAX_VALUE + 10L));
+            assertEquals(-1, index.entryAtOrBefore(99));
+            assertEquals(0, index.entryAtOrBefore(100));
+            assertEquals(0, index.entryAtOrBefore(199));
+            assertEquals(1, index.entryAtOrBefore(Integer.MAX_VALUE + 10L));
         }
     }
 
