@@ -300,18 +300,24 @@ public final class LogSegment {
             throws IOException {
         final int start = size;
         FileIo.writeFully(channel, batches.duplicate(), start);
-        final RecordBatch batch = new RecordBatch();
-        for (int at = batches.position(); at < batches.limit(); ) {
-            batch.wrap(batches, at);
-            final int batchSize = batch.sizeInBytes();
-            maybeIndex(batch.baseOffset(), start + at - batches.position());
-            bytesSinceLastIndexEntry += batchSize;
-            at += batchSize;
-        }
+        // The data is in: from here on nothing may fail, or the log and this segment would disagree.
         size = start + batches.remaining();
         nextOffset = batchesNextOffset;
         if (maxTimestamp != UNKNOWN_TIMESTAMP) {
             maxTimestamp = Math.max(maxTimestamp, batchesMaxTimestamp);
+        }
+        final RecordBatch batch = new RecordBatch();
+        try {
+            for (int at = batches.position(); at < batches.limit(); ) {
+                batch.wrap(batches, at);
+                final int batchSize = batch.sizeInBytes();
+                maybeIndex(batch.baseOffset(), start + at - batches.position());
+                bytesSinceLastIndexEntry += batchSize;
+                at += batchSize;
+            }
+        } catch (final IOException e) {
+            // A missing entry only makes lookups walk further; recovery rebuilds a short index.
+            LOG.warn("Could not write an offset index entry to {}; lookups will scan further", indexFile, e);
         }
     }
 
