@@ -51,7 +51,6 @@ public final class LogSegment {
     // Volatile: readers fill this cache lazily under the shared read lock.
     private volatile long maxTimestamp = UNKNOWN_TIMESTAMP;
     private volatile boolean retired;
-    private volatile boolean closed;
     private long deleteAfterMs;
 
     private LogSegment(final Path dir, final long baseOffset, final FileChannel channel, final OffsetIndex index,
@@ -532,12 +531,7 @@ public final class LogSegment {
         return true;
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     private void closeFiles() {
-        closed = true;
         try {
             index.close();
         } catch (final IOException e) {
