@@ -629,7 +629,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             segments.clear();
             for (final LogSegment segment : retiredSegments) {
-                segment.deleteIfDue(Long.MAX_VALUE);
+                segment.deleteWhenUnused();
             }
             retiredSegments.clear();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

@@ -51,7 +51,7 @@ public final class LogSegment {
     // Volatile: readers fill this cache lazily under the shared read lock.
     private volatile long maxTimestamp = UNKNOWN_TIMESTAMP;
     private volatile boolean retired;
-    private long deleteAfterMs;
+    private volatile long deleteAfterMs;
 
     private LogSegment(final Path dir, final long baseOffset, final FileChannel channel, final OffsetIndex index,
                        final int indexIntervalBytes) {
@@ -520,6 +520,14 @@ public final class LogSegment {
         this.deleteAfterMs = deleteAfterMs;
         retired = true;
         release();
+    }
+
+    /** Cancels a retired segment's delete delay (topic deletion): the files go as soon as nobody reads them. */
+    public void deleteWhenUnused() {
+        deleteAfterMs = Long.MIN_VALUE;
+        if (references.get() == 0) {
+            deleteFiles();
+        }
     }
 
     /** Deletes a retired segment's files once nobody reads it and its delay has passed; true when gone. */
