@@ -1,0 +1,33 @@
+package dev.sluice.broker.handler;
+
+import dev.sluice.broker.group.GroupCoordinator;
+import dev.sluice.broker.group.GroupError;
+import dev.sluice.codec.protocol.Struct;
+import dev.sluice.codec.protocol.message.HeartbeatRequestSchema;
+import dev.sluice.codec.protocol.message.HeartbeatResponseSchema;
+
+/**
+ * Heartbeat (API key 12), versions 0-4. Answered at once: NONE keeps the member's session alive,
+ * REBALANCE_IN_PROGRESS asks it to rejoin, ILLEGAL_GENERATION / UNKNOWN_MEMBER_ID /
+ * FENCED_INSTANCE_ID tell it that it is no longer part of the current generation.
+ */
+public final class HeartbeatHandler {
+
+    private final GroupCoordinator coordinator;
+
+    public HeartbeatHandler(final GroupCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    /** @return the HeartbeatResponse body */
+    public Struct handle(final Struct request, final short version) {
+        final GroupError error = coordinator.heartbeat(
+                request.get(HeartbeatRequestSchema.GROUP_ID),
+                request.get(HeartbeatRequestSchema.MEMBER_ID),
+                version >= 3 ? request.get(HeartbeatRequestSchema.GROUP_INSTANCE_ID) : null,
+                request.get(HeartbeatRequestSchema.GENERATION_ID));
+        return HeartbeatResponseSchema.SCHEMA.newStruct()
+                .set(HeartbeatResponseSchema.THROTTLE_TIME_MS, 0)
+                .set(HeartbeatResponseSchema.ERROR_CODE, error.code());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sluice.broker.handler;
+
+import dev.sluice.broker.group.GroupCoordinator;
+import dev.sluice.broker.group.GroupProtocol;
+import dev.sluice.broker.group.JoinGroupParams;
+import dev.sluice.broker.group.JoinGroupResult;
+import dev.sluice.codec.protocol.Struct;
+import dev.sluice.codec.protocol.message.JoinGroupRequestSchema;
+import dev.sluice.codec.protocol.message.JoinGroupRequestSchema.JoinGroupRequestProtocol;
+import dev.sluice.codec.protocol.message.JoinGroupResponseSchema;
+import dev.sluice.codec.protocol.message.JoinGroupResponseSchema.JoinGroupResponseMember;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * JoinGroup (API key 11), versions 0-9.
+ *
+ * <p>The response is usually parked: the coordinator answers when the rebalance's join phase
+ * completes (all members rejoined, the rebalance timeout ran out, or the initial delay passed), so
+ * {@code respond} may run later on another thread. v0 has no rebalance timeout; the session
+ * timeout stands in, as in Kafka. From v4 a first join gets MEMBER_ID_REQUIRED with an id to
+ * rejoin with. Protocol metadata is passed through untouched: the leader's client assigns.
+ */
+public final class JoinGroupHandler {
+
+    private final GroupCoordinator coordinator;
+
+    public JoinGroupHandler(final GroupCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    /**
+     * @param clientId from the request header
+     * @param clientHost the peer address as Kafka reports it, e.g. {@code "/127.0.0.1"}
+     * @param respond receives the JoinGroupResponse body, exactly once, possibly later
+     */
+    public void handle(final Struct request, final short version, final String clientId, final String clientHost,
+                       final Consumer<Struct> respond) {
+        final int sessionTimeoutMs = request.get(JoinGroupRequestSchema.SESSION_TIMEOUT_MS);
+        final int rebalanceTimeoutMs = version >= 1 ? request.get(JoinGroupRequestSchema.REBALANCE_TIMEOUT_MS) : sessionTimeoutMs;
+        final List<GroupProtocol> protocols = new ArrayList<>();
+        for (final Struct protocol : request.get(JoinGroupRequestSchema.PROTOCOLS)) {
+            protocols.add(new GroupProtocol(protocol.get(JoinGroupRequestProtocol.NAME),
+                    protocol.get(JoinGroupRequestProtocol.METADATA)));
+        }
+        final JoinGroupParams params = new JoinGroupParams(
+                request.get(JoinGroupRequestSchema.GROUP_ID),
+                request.get(JoinGroupRequestSchema.MEMBER_ID),
+                version >= 5 ? request.get(JoinGroupRequestSchema.GROUP_INSTANCE_ID) : null,
+                clientId, clientHost, sessionTimeoutMs, rebalanceTimeoutMs,
+                request.get(JoinGroupRequestSchema.PROTOCOL_TYPE), protocols, version >= 4);
+        coordinator.joinGroup(params, result -> respond.accept(response(result, version)));
+    }
+
+    static Struct response(final JoinGroupResult result, final short version) {
+        final Struct response = JoinGroupResponseSchema.SCHEMA.newStruct()
+                .set(JoinGroupResponseSchema.THROTTLE_TIME_MS, 0)
+                .set(JoinGroupResponseSchema.ERROR_CODE, result.error().code())
+                .set(JoinGroupResponseSchema.GENERATION_ID, result.generationId())
+                .set(JoinGroupResponseSchema.PROTOCOL_TYPE, result.protocolType())
+                // Before v7 the protocol name is not nullable: errors carry an empty one.
+                .set(JoinGroupResponseSchema.PROTOCOL_NAME,
+                        result.protocolName() == null && version < 7 ? "" : result.protocolName())
+                .set(JoinGroupResponseSchema.LEADER, result.leaderId() == null ? "" : result.leaderId())
+                .set(JoinGroupResponseSchema.SKIP_ASSIGNMENT, false)
+                .set(JoinGroupResponseSchema.MEMBER_ID, result.memberId())
+                .set(JoinGroupResponseSchema.MEMBERS, new ArrayList<>());
+        for (final JoinGroupResult.Member member : result.members()) {
+            response.add(JoinGroupResponseSchema.MEMBERS)
+                    .set(JoinGroupResponseMember.MEMBER_ID, member.memberId())
+                    .set(JoinGroupResponseMember.GROUP_INSTANCE_ID, member.groupInstanceId())
+                    .set(JoinGroupResponseMember.METADATA, member.metadata());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sluice.broker.handler;
+
+import dev.sluice.broker.group.GroupCoordinator;
+import dev.sluice.broker.group.SyncGroupParams;
+import dev.sluice.broker.group.SyncGroupResult;
+import dev.sluice.codec.protocol.Struct;
+import dev.sluice.codec.protocol.message.SyncGroupRequestSchema;
+import dev.sluice.codec.protocol.message.SyncGroupRequestSchema.SyncGroupRequestAssignment;
+import dev.sluice.codec.protocol.message.SyncGroupResponseSchema;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * SyncGroup (API key 14), versions 0-5.
+ *
+ * <p>The leader brings every member's assignment; followers' responses are parked until it does
+ * (or until the rebalance restarts, which answers them REBALANCE_IN_PROGRESS), so
+ * {@code respond} may run later on another thread. Assignments are opaque bytes.
+ */
+public final class SyncGroupHandler {
+
+    private final GroupCoordinator coordinator;
+
+    public SyncGroupHandler(final GroupCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    /** @param respond receives the SyncGroupResponse body, exactly once, possibly later */
+    public void handle(final Struct request, final short version, final Consumer<Struct> respond) {
+        final Map<String, byte[]> assignments = new HashMap<>();
+        for (final Struct assignment : request.get(SyncGroupRequestSchema.ASSIGNMENTS)) {
+            assignments.put(assignment.get(SyncGroupRequestAssignment.MEMBER_ID), assignment.get(SyncGroupRequestAssignment.ASSIGNMENT));
+        }
+        final SyncGroupParams params = new SyncGroupParams(
+                request.get(SyncGroupRequestSchema.GROUP_ID),
+                request.get(SyncGroupRequestSchema.GENERATION_ID),
+                request.get(SyncGroupRequestSchema.MEMBER_ID),
+                version >= 3 ? request.get(SyncGroupRequestSchema.GROUP_INSTANCE_ID) : null,
+                version >= 5 ? request.get(SyncGroupRequestSchema.PROTOCOL_TYPE) : null,
+                version >= 5 ? request.get(SyncGroupRequestSchema.PROTOCOL_NAME) : null,
+                assignments);
+        coordinator.syncGroup(params, result -> respond.accept(response(result)));
+    }
+
+    static Struct response(final SyncGroupResult result) {
+        return SyncGroupResponseSchema.SCHEMA.newStruct()
+                .set(SyncGroupResponseSchema.THROTTLE_TIME_MS, 0)
+                .set(SyncGroupResponseSchema.ERROR_CODE, result.error().code())
+                .set(SyncGroupResponseSchema.PROTOCOL_TYPE, result.protocolType())
+                .set(SyncGroupResponseSchema.PROTOCOL_NAME, result.protocolName())
+                .set(SyncGroupResponseSchema.ASSIGNMENT, result.assignment());
+    }
+}
