@@ -29,6 +29,7 @@ public final class Field<T> {
     private short taggedMin = 1;
     private short taggedMax;
     private boolean neverFlexible;
+    private boolean ignorable;
     private boolean hasDefault;
     private T defaultValue;
 
@@ -96,6 +97,16 @@ public final class Field<T> {
         return this;
     }
 
+    /**
+     * Lets a non-default value be dropped silently when writing a version the field does not exist in. Without
+     * this, doing so is refused: the peer would never see a value the caller meant to send.
+     */
+    public Field<T> ignorable() {
+        checkNotFrozen();
+        ignorable = true;
+        return this;
+    }
+
     private void checkNotFrozen() {
         if (owner != null) {
             throw new IllegalStateException(path + " already belongs to " + owner.name());
@@ -148,6 +159,10 @@ public final class Field<T> {
     /** The tag number, or -1 for a regular field. */
     public int tag() {
         return tag;
+    }
+
+    public boolean isIgnorable() {
+        return ignorable;
     }
 
     boolean isNeverFlexible() {

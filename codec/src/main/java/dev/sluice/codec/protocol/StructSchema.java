@@ -191,7 +191,9 @@ public final class StructSchema {
 
     void write(final Struct struct, final Encoder encoder, final short version, final boolean flexible) {
         for (final Field<?> field : fields) {
-            if (field.isPresentIn(version) && !field.isTaggedIn(version)) {
+            if (!field.isPresentIn(version)) {
+                checkDroppable(field, struct.valueAt(field.index()), version);
+            } else if (!field.isTaggedIn(version)) {
                 writeValue(field, struct.valueAt(field.index()), encoder, version, flexible);
             }
         }
@@ -212,6 +214,13 @@ public final class StructSchema {
                     writeValue(field, value, encoder, version, true);
                 }
             }
+        }
+    }
+
+    private static void checkDroppable(final Field<?> field, final Object value, final short version) {
+        if (!field.isIgnorable() && !field.isDefault(value)) {
+            throw new IllegalArgumentException(field.path() + ": holds a non-default value but does not exist in"
+                + " version " + version + ", and dropping it is not allowed");
         }
     }
 
