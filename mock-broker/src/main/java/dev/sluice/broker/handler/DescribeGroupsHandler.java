@@ -11,6 +11,8 @@ import dev.sluice.codec.protocol.message.DescribeGroupsResponseSchema.DescribedG
 
 import java.util.ArrayList;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * DescribeGroups (API key 15), versions 0-5. Unknown groups are reported as state "Dead" with no
  * error, as Kafka does up to v5. Member metadata and assignments are filled in only for Stable
@@ -27,8 +29,8 @@ public final class DescribeGroupsHandler {
     /** @return the DescribeGroupsResponse body */
     public Struct handle(final Struct request, final short version) {
         final Struct response = DescribeGroupsResponseSchema.SCHEMA.newStruct()
-                .set(DescribeGroupsResponseSchema.THROTTLE_TIME_MS, 0)
                 .set(DescribeGroupsResponseSchema.GROUPS, new ArrayList<>());
+        setIfPresent(response, DescribeGroupsResponseSchema.THROTTLE_TIME_MS, 0, version);
         for (final String groupId : request.get(DescribeGroupsRequestSchema.GROUPS)) {
             final GroupDescription group = coordinator.describeGroup(groupId);
             final Struct out = response.add(DescribeGroupsResponseSchema.GROUPS)
@@ -39,13 +41,13 @@ public final class DescribeGroupsHandler {
                     .set(DescribedGroup.PROTOCOL_DATA, group.protocolName())
                     .set(DescribedGroup.MEMBERS, new ArrayList<>());
             for (final GroupDescription.Member member : group.members()) {
-                out.add(DescribedGroup.MEMBERS)
+                final Struct described = out.add(DescribedGroup.MEMBERS)
                         .set(DescribedGroupMember.MEMBER_ID, member.memberId())
-                        .set(DescribedGroupMember.GROUP_INSTANCE_ID, member.groupInstanceId())
                         .set(DescribedGroupMember.CLIENT_ID, member.clientId())
                         .set(DescribedGroupMember.CLIENT_HOST, member.clientHost())
                         .set(DescribedGroupMember.MEMBER_METADATA, member.metadata())
                         .set(DescribedGroupMember.MEMBER_ASSIGNMENT, member.assignment());
+                setIfPresent(described, DescribedGroupMember.GROUP_INSTANCE_ID, member.groupInstanceId(), version);
             }
         }
         return response;

@@ -6,6 +6,8 @@ import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.HeartbeatRequestSchema;
 import dev.sluice.codec.protocol.message.HeartbeatResponseSchema;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * Heartbeat (API key 12), versions 0-4. Answered at once: NONE keeps the member's session alive,
  * REBALANCE_IN_PROGRESS asks it to rejoin, ILLEGAL_GENERATION / UNKNOWN_MEMBER_ID /
@@ -26,8 +28,7 @@ public final class HeartbeatHandler {
                 request.get(HeartbeatRequestSchema.MEMBER_ID),
                 version >= 3 ? request.get(HeartbeatRequestSchema.GROUP_INSTANCE_ID) : null,
                 request.get(HeartbeatRequestSchema.GENERATION_ID));
-        return HeartbeatResponseSchema.SCHEMA.newStruct()
-                .set(HeartbeatResponseSchema.THROTTLE_TIME_MS, 0)
-                .set(HeartbeatResponseSchema.ERROR_CODE, error.code());
+        final Struct response = HeartbeatResponseSchema.SCHEMA.newStruct().set(HeartbeatResponseSchema.ERROR_CODE, error.code());
+        return setIfPresent(response, HeartbeatResponseSchema.THROTTLE_TIME_MS, 0, version);
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * JoinGroup (API key 11), versions 0-9.
  *
@@ -56,22 +58,21 @@ public final class JoinGroupHandler {
 
     static Struct response(final JoinGroupResult result, final short version) {
         final Struct response = JoinGroupResponseSchema.SCHEMA.newStruct()
-                .set(JoinGroupResponseSchema.THROTTLE_TIME_MS, 0)
                 .set(JoinGroupResponseSchema.ERROR_CODE, result.error().code())
                 .set(JoinGroupResponseSchema.GENERATION_ID, result.generationId())
-                .set(JoinGroupResponseSchema.PROTOCOL_TYPE, result.protocolType())
                 // Before v7 the protocol name is not nullable: errors carry an empty one.
                 .set(JoinGroupResponseSchema.PROTOCOL_NAME,
                         result.protocolName() == null && version < 7 ? "" : result.protocolName())
                 .set(JoinGroupResponseSchema.LEADER, result.leaderId() == null ? "" : result.leaderId())
-                .set(JoinGroupResponseSchema.SKIP_ASSIGNMENT, false)
                 .set(JoinGroupResponseSchema.MEMBER_ID, result.memberId())
                 .set(JoinGroupResponseSchema.MEMBERS, new ArrayList<>());
+        setIfPresent(response, JoinGroupResponseSchema.THROTTLE_TIME_MS, 0, version);
+        setIfPresent(response, JoinGroupResponseSchema.PROTOCOL_TYPE, result.protocolType(), version);
         for (final JoinGroupResult.Member member : result.members()) {
-            response.add(JoinGroupResponseSchema.MEMBERS)
+            final Struct out = response.add(JoinGroupResponseSchema.MEMBERS)
                     .set(JoinGroupResponseMember.MEMBER_ID, member.memberId())
-                    .set(JoinGroupResponseMember.GROUP_INSTANCE_ID, member.groupInstanceId())
                     .set(JoinGroupResponseMember.METADATA, member.metadata());
+            setIfPresent(out, JoinGroupResponseMember.GROUP_INSTANCE_ID, member.groupInstanceId(), version);
         }
         return response;
     }

@@ -12,6 +12,8 @@ import dev.sluice.codec.protocol.message.LeaveGroupResponseSchema.MemberResponse
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * LeaveGroup (API key 13), versions 0-5. v0-2 name one member and report its outcome as the
  * top-level error; v3+ name a batch (by member id or static instance id) and report one outcome
@@ -37,11 +39,11 @@ public final class LeaveGroupHandler {
             leaving.add(new LeaveGroupResult.Member(request.get(LeaveGroupRequestSchema.MEMBER_ID), null));
         }
         final LeaveGroupResult result = coordinator.leaveGroup(request.get(LeaveGroupRequestSchema.GROUP_ID), leaving);
-        final Struct response = LeaveGroupResponseSchema.SCHEMA.newStruct()
-                .set(LeaveGroupResponseSchema.THROTTLE_TIME_MS, 0)
-                .set(LeaveGroupResponseSchema.MEMBERS, new ArrayList<>());
+        final Struct response = LeaveGroupResponseSchema.SCHEMA.newStruct();
+        setIfPresent(response, LeaveGroupResponseSchema.THROTTLE_TIME_MS, 0, version);
         GroupError error = result.error();
         if (version >= 3) {
+            response.set(LeaveGroupResponseSchema.MEMBERS, new ArrayList<>());
             for (final LeaveGroupResult.MemberResult member : result.members()) {
                 response.add(LeaveGroupResponseSchema.MEMBERS)
                         .set(MemberResponse.MEMBER_ID, member.memberId())

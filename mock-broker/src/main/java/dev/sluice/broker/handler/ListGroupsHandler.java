@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * ListGroups (API key 16), versions 0-5. v4+ may filter by state names (case-insensitive; a name
  * that is no state matches nothing); v5+ by group type, and every group here is "classic".
@@ -31,9 +33,9 @@ public final class ListGroupsHandler {
     /** @return the ListGroupsResponse body */
     public Struct handle(final Struct request, final short version) {
         final Struct response = ListGroupsResponseSchema.SCHEMA.newStruct()
-                .set(ListGroupsResponseSchema.THROTTLE_TIME_MS, 0)
                 .set(ListGroupsResponseSchema.ERROR_CODE, GroupError.NONE.code())
                 .set(ListGroupsResponseSchema.GROUPS, new ArrayList<>());
+        setIfPresent(response, ListGroupsResponseSchema.THROTTLE_TIME_MS, 0, version);
         final List<String> stateNames = version >= 4 ? request.get(ListGroupsRequestSchema.STATES_FILTER) : List.of();
         final List<String> types = version >= 5 ? request.get(ListGroupsRequestSchema.TYPES_FILTER) : List.of();
         if (types != null && !types.isEmpty() && types.stream().noneMatch(CLASSIC::equalsIgnoreCase)) {
@@ -52,11 +54,11 @@ public final class ListGroupsHandler {
             }
         }
         for (final GroupListing group : coordinator.listGroups(states)) {
-            response.add(ListGroupsResponseSchema.GROUPS)
+            final Struct listed = response.add(ListGroupsResponseSchema.GROUPS)
                     .set(ListedGroup.GROUP_ID, group.groupId())
-                    .set(ListedGroup.PROTOCOL_TYPE, group.protocolType())
-                    .set(ListedGroup.GROUP_STATE, group.state().displayName())
-                    .set(ListedGroup.GROUP_TYPE, CLASSIC);
+                    .set(ListedGroup.PROTOCOL_TYPE, group.protocolType());
+            setIfPresent(listed, ListedGroup.GROUP_STATE, group.state().displayName(), version);
+            setIfPresent(listed, ListedGroup.GROUP_TYPE, CLASSIC, version);
         }
         return response;
     }

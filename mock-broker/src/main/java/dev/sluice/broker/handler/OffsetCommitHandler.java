@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * OffsetCommit (API key 8), versions 0-9.
  *
@@ -69,13 +71,14 @@ public final class OffsetCommitHandler {
         for (final OffsetCommitParams.Result result : coordinator.commitOffsets(params)) {
             errors.put(result.partition(), result.error());
         }
-        return response(order, errors);
+        return response(order, errors, version);
     }
 
-    private static Struct response(final List<TopicPartition> order, final Map<TopicPartition, GroupError> errors) {
+    private static Struct response(final List<TopicPartition> order, final Map<TopicPartition, GroupError> errors,
+                                   final short version) {
         final Struct response = OffsetCommitResponseSchema.SCHEMA.newStruct()
-                .set(OffsetCommitResponseSchema.THROTTLE_TIME_MS, 0)
                 .set(OffsetCommitResponseSchema.TOPICS, new ArrayList<>());
+        setIfPresent(response, OffsetCommitResponseSchema.THROTTLE_TIME_MS, 0, version);
         Struct topic = null;
         String topicName = null;
         for (final TopicPartition tp : order) {

@@ -18,6 +18,8 @@ import dev.sluice.codec.protocol.message.OffsetFetchResponseSchema.OffsetFetchRe
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * OffsetFetch (API key 9), versions 0-9. v0-7 ask for one group; v8+ for several at once. A null
  * topic list (v2+) means every partition the group has committed. Partitions without a commit
@@ -34,7 +36,8 @@ public final class OffsetFetchHandler {
 
     /** @return the OffsetFetchResponse body */
     public Struct handle(final Struct request, final short version) {
-        final Struct response = OffsetFetchResponseSchema.SCHEMA.newStruct().set(OffsetFetchResponseSchema.THROTTLE_TIME_MS, 0);
+        final Struct response = setIfPresent(OffsetFetchResponseSchema.SCHEMA.newStruct(),
+                OffsetFetchResponseSchema.THROTTLE_TIME_MS, 0, version);
         if (version >= 8) {
             response.set(OffsetFetchResponseSchema.GROUPS, new ArrayList<>());
             for (final Struct group : request.get(OffsetFetchRequestSchema.GROUPS)) {
@@ -82,7 +85,7 @@ public final class OffsetFetchHandler {
             }
         }
         final OffsetFetchResult result = coordinator.fetchOffsets(request.get(OffsetFetchRequestSchema.GROUP_ID), partitions);
-        response.set(OffsetFetchResponseSchema.ERROR_CODE, result.error().code())
+        setIfPresent(response, OffsetFetchResponseSchema.ERROR_CODE, result.error().code(), version)
                 .set(OffsetFetchResponseSchema.TOPICS, new ArrayList<>());
         Struct topic = null;
         for (final OffsetFetchResult.PartitionOffset offset : result.partitions()) {
@@ -91,12 +94,12 @@ public final class OffsetFetchHandler {
                         .set(OffsetFetchResponseTopic.NAME, offset.partition().topic())
                         .set(OffsetFetchResponseTopic.PARTITIONS, new ArrayList<>());
             }
-            topic.add(OffsetFetchResponseTopic.PARTITIONS)
+            final Struct partition = topic.add(OffsetFetchResponseTopic.PARTITIONS)
                     .set(OffsetFetchResponsePartition.PARTITION_INDEX, offset.partition().partition())
                     .set(OffsetFetchResponsePartition.COMMITTED_OFFSET, offset.offset())
-                    .set(OffsetFetchResponsePartition.COMMITTED_LEADER_EPOCH, offset.leaderEpoch())
                     .set(OffsetFetchResponsePartition.METADATA, offset.metadata())
                     .set(OffsetFetchResponsePartition.ERROR_CODE, offset.error().code());
+            setIfPresent(partition, OffsetFetchResponsePartition.COMMITTED_LEADER_EPOCH, offset.leaderEpoch(), version);
         }
         return response;
     }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
+
 /**
  * SyncGroup (API key 14), versions 0-5.
  *
@@ -41,15 +43,15 @@ public final class SyncGroupHandler {
                 version >= 5 ? request.get(SyncGroupRequestSchema.PROTOCOL_TYPE) : null,
                 version >= 5 ? request.get(SyncGroupRequestSchema.PROTOCOL_NAME) : null,
                 assignments);
-        coordinator.syncGroup(params, result -> respond.accept(response(result)));
+        coordinator.syncGroup(params, result -> respond.accept(response(result, version)));
     }
 
-    static Struct response(final SyncGroupResult result) {
-        return SyncGroupResponseSchema.SCHEMA.newStruct()
-                .set(SyncGroupResponseSchema.THROTTLE_TIME_MS, 0)
+    static Struct response(final SyncGroupResult result, final short version) {
+        final Struct response = SyncGroupResponseSchema.SCHEMA.newStruct()
                 .set(SyncGroupResponseSchema.ERROR_CODE, result.error().code())
-                .set(SyncGroupResponseSchema.PROTOCOL_TYPE, result.protocolType())
-                .set(SyncGroupResponseSchema.PROTOCOL_NAME, result.protocolName())
                 .set(SyncGroupResponseSchema.ASSIGNMENT, result.assignment());
+        setIfPresent(response, SyncGroupResponseSchema.THROTTLE_TIME_MS, 0, version);
+        setIfPresent(response, SyncGroupResponseSchema.PROTOCOL_TYPE, result.protocolType(), version);
+        return setIfPresent(response, SyncGroupResponseSchema.PROTOCOL_NAME, result.protocolName(), version);
     }
 }

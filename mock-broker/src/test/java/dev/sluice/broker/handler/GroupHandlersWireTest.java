@@ -44,6 +44,8 @@ import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -252,6 +254,119 @@ class GroupHandlersWireTest {
         assertEquals(List.of(GROUP + "/Stable/consumer"), stable);
         assertTrue(listGroups(List.of("Empty"), v4).groups().isEmpty());
         assertTrue(listGroups(List.of("NoSuchState"), v4).groups().isEmpty());
+    }
+
+    /**
+     * One member's whole life at one JoinGroup version, every other API at the closest version
+     * it has: join (with MEMBER_ID_REQUIRED from v4), sync, heartbeat, commit, fetch, describe,
+     * list, leave. Each response must be readable by kafka-clients at that version.
+     */
+    @ParameterizedTest
+    @ValueSource(shorts = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+    void shouldServeAMembersWholeLifeAtEveryVersion(final short joinVersion) {
+        final String group = "life-v" + joinVersion;
+        final short syncVersion = (short) Math.min(joinVersion, 5);
+        final short heartbeatVersion = (short) Math.min(joinVersion, 4);
+        final short leaveVersion = (short) Math.min(joinVersion, 5);
+        final short listVersion = (short) Math.min(joinVersion, 5);
+        final String instanceId = joinVersion >= 5 ? "instance-" + joinVersion : null;
+
+        final JoinGroupRequestData request = joinRequest("").setGroupId(group).setGroupInstanceId(instanceId);
+        JoinGroupResponseData joined = join(request, joinVersion);
+        if (joinVersion >= 4 && instanceId == null) {
+            assertEquals(Errors.MEMBER_ID_REQUIRED.code(), joined.errorCode());
+            joined = join(request.setMemberId(joined.memberId()), joinVersion);
+        }
+        assertEquals(Errors.NONE.code(), joined.errorCode(), "join v" + joinVersion);
+        final String memberId = joined.memberId();
+        final int generation = joined.generationId();
+
+        final SyncGroupRequestData syncRequest = new SyncGroupRequestData().setGroupId(group).setGenerationId(generation)
+                .setMemberId(memberId).setGroupInstanceId(syncVersion >= 3 ? instanceId : null)
+                .setAssignments(List.of(new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(memberId)
+                        .setAssignment(new byte[] {(byte) joinVersion})));
+        final AtomicReference<Struct> synced = new AtomicReference<>();
+        sync.handle(read(SyncGroupRequestSchema.SCHEMA, syncRequest, syncVersion), syncVersion, synced::set);
+        final SyncGroupResponseData syncResponse = write(SyncGroupResponseSchema.SCHEMA, synced.get(), syncVersion,
+                r -> new SyncGroupResponseData(r, syncVersion));
+        assertArrayEquals(new byte[] {(byte) joinVersion}, syncResponse.assignment());
+
+        final HeartbeatRequestData beat = new HeartbeatRequestData().setGroupId(group).setMemberId(memberId)
+                .setGenerationId(generation).setGroupInstanceId(heartbeatVersion >= 3 ? instanceId : null);
+        assertEquals(Errors.NONE.code(), write(HeartbeatResponseSchema.SCHEMA,
+                heartbeat.handle(read(HeartbeatRequestSchema.SCHEMA, beat, heartbeatVersion), heartbeatVersion), heartbeatVersion,
+                r -> new HeartbeatResponseData(r, heartbeatVersion)).errorCode());
+
+        // kafka-clients 4.x no longer speaks OffsetCommit v0-1 or OffsetFetch v0 (KIP-896).
+        for (short version = 2; version <= 9; version++) {
+            final short v = version;
+            final OffsetCommitRequestData commitRequest = new OffsetCommitRequestData().setGroupId(group)
+                    .setGenerationIdOrMemberEpoch(generation).setMemberId(memberId)
+                    .setGroupInstanceId(v >= 7 ? instanceId : null)
+                    .setTopics(List.of(new OffsetCommitRequestData.OffsetCommitRequestTopic().setName(TOPIC).setPartitions(List.of(
+                            new OffsetCommitRequestData.OffsetCommitRequestPartition().setPartitionIndex(1)
+                                    .setCommittedOffset(100 + v).setCommittedLeaderEpoch(v >= 6 ? 3 : -1)))));
+            final OffsetCommitResponseData committed = write(OffsetCommitResponseSchema.SCHEMA,
+                    commit.handle(read(OffsetCommitRequestSchema.SCHEMA, commitRequest, v), v), v, r -> new OffsetCommitResponseData(r, v));
+            assertEquals(Errors.NONE.code(), committed.topics().get(0).partitions().get(0).errorCode(), "commit v" + v);
+
+            final OffsetFetchRequestData fetchRequest = v >= 8
+                    ? new OffsetFetchRequestData().setGroups(List.of(new OffsetFetchRequestData.OffsetFetchRequestGroup()
+                            .setGroupId(group).setTopics(List.of(new OffsetFetchRequestData.OffsetFetchRequestTopics()
+                                    .setName(TOPIC).setPartitionIndexes(List.of(1))))))
+                    : new OffsetFetchRequestData().setGroupId(group).setTopics(List.of(
+                            new OffsetFetchRequestData.OffsetFetchRequestTopic().setName(TOPIC).setPartitionIndexes(List.of(1))));
+            final OffsetFetchResponseData fetched = write(OffsetFetchResponseSchema.SCHEMA,
+                    fetch.handle(read(OffsetFetchRequestSchema.SCHEMA, fetchRequest, v), v), v, r -> new OffsetFetchResponseData(r, v));
+            final long offset = v >= 8 ? fetched.groups().get(0).topics().get(0).partitions().get(0).committedOffset()
+                    : fetched.topics().get(0).partitions().get(0).committedOffset();
+            assertEquals(100 + v, offset, "fetch v" + v);
+        }
+
+        for (short version = 0; version <= 5; version++) {
+            final short v = version;
+            final DescribeGroupsResponseData described = write(DescribeGroupsResponseSchema.SCHEMA,
+                    describe.handle(read(DescribeGroupsRequestSchema.SCHEMA, new DescribeGroupsRequestData().setGroups(List.of(group)), v), v),
+                    v, r -> new DescribeGroupsResponseData(r, v));
+            assertEquals("Stable", described.groups().get(0).groupState(), "describe v" + v);
+            assertEquals(v >= 4 ? instanceId : null, described.groups().get(0).members().get(0).groupInstanceId());
+        }
+        final ListGroupsRequestData listRequest = new ListGroupsRequestData();
+        final ListGroupsResponseData listed = write(ListGroupsResponseSchema.SCHEMA,
+                list.handle(read(ListGroupsRequestSchema.SCHEMA, listRequest, listVersion), listVersion), listVersion,
+                r -> new ListGroupsResponseData(r, listVersion));
+        assertTrue(listed.groups().stream().anyMatch(g -> g.groupId().equals(group)), "list v" + listVersion);
+
+        final LeaveGroupRequestData leaveRequest = leaveVersion >= 3
+                ? new LeaveGroupRequestData().setGroupId(group).setMembers(List.of(
+                        new LeaveGroupRequestData.MemberIdentity().setMemberId(memberId).setGroupInstanceId(instanceId)))
+                : new LeaveGroupRequestData().setGroupId(group).setMemberId(memberId);
+        final LeaveGroupResponseData left = write(LeaveGroupResponseSchema.SCHEMA,
+                leave.handle(read(LeaveGroupRequestSchema.SCHEMA, leaveRequest, leaveVersion), leaveVersion), leaveVersion,
+                r -> new LeaveGroupResponseData(r, leaveVersion));
+        assertEquals(Errors.NONE.code(), left.errorCode());
+        assertEquals("Empty", coordinator.describeGroup(group).state().displayName());
+    }
+
+    @Test
+    void shouldLeaveOutAStaticMembersInstanceIdForALeaderOnVersionFour() {
+        final short v4 = 4;
+        final short v5 = 5;
+        final JoinGroupResponseData first = join(joinRequest(""), v4);
+        final JoinGroupRequestData leaderRejoin = joinRequest(first.memberId());
+        final String leaderId = join(leaderRejoin, v4).memberId();
+
+        final AtomicReference<Struct> staticAnswer = new AtomicReference<>();
+        join.handle(read(JoinGroupRequestSchema.SCHEMA, joinRequest("").setGroupInstanceId("static-1"), v5), v5,
+                "static-client", "/127.0.0.1", staticAnswer::set);
+        final JoinGroupResponseData leaderView = join(leaderRejoin, v4);
+
+        assertEquals(leaderId, leaderView.leader());
+        assertEquals(2, leaderView.members().size());
+        assertTrue(leaderView.members().stream().allMatch(m -> m.groupInstanceId() == null));
+        final JoinGroupResponseData staticView = write(JoinGroupResponseSchema.SCHEMA, staticAnswer.get(), v5,
+                r -> new JoinGroupResponseData(r, v5));
+        assertEquals(Errors.NONE.code(), staticView.errorCode());
     }
 
     private ListGroupsResponseData listGroups(final List<String> states, final short version) {
