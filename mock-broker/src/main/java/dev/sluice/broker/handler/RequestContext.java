@@ -51,11 +51,13 @@ public final class RequestContext {
     }
 
     /**
-     * Answers with {@code response} written at the request's version. Records values that are
+     * Answers with {@code response} written at the request's version, fields that version lacks
+     * reset to their defaults (see {@link ResponseVersions}). Records values that are
      * {@link FileSliceRecords} go out with transferTo; heap records are written from the heap.
      */
     public void respond(final Struct response) {
-        final MessageParts parts = Frames.responseParts(api, version(), header.correlationId(), response);
+        final MessageParts parts = Frames.responseParts(api, version(), header.correlationId(),
+                ResponseVersions.fit(response, version()));
         final List<SendPart> sends = new ArrayList<>(parts.parts().size());
         for (final MessageParts.Part part : parts) {
             if (part instanceof MessageParts.Encoded encoded) {
