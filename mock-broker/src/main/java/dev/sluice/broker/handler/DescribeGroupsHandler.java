@@ -3,6 +3,7 @@ package dev.sluice.broker.handler;
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupDescription;
 import dev.sluice.broker.group.GroupError;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.DescribeGroupsRequestSchema;
 import dev.sluice.codec.protocol.message.DescribeGroupsResponseSchema;
@@ -18,12 +19,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * error, as Kafka does up to v5. Member metadata and assignments are filled in only for Stable
  * groups. There is no authorizer, so authorized operations keep their "not requested" value.
  */
-public final class DescribeGroupsHandler {
+public final class DescribeGroupsHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public DescribeGroupsHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.DESCRIBE_GROUPS;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the DescribeGroupsResponse body */

@@ -2,6 +2,7 @@ package dev.sluice.broker.handler;
 
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupError;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.HeartbeatRequestSchema;
 import dev.sluice.codec.protocol.message.HeartbeatResponseSchema;
@@ -13,12 +14,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * REBALANCE_IN_PROGRESS asks it to rejoin, ILLEGAL_GENERATION / UNKNOWN_MEMBER_ID /
  * FENCED_INSTANCE_ID tell it that it is no longer part of the current generation.
  */
-public final class HeartbeatHandler {
+public final class HeartbeatHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public HeartbeatHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.HEARTBEAT;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the HeartbeatResponse body */

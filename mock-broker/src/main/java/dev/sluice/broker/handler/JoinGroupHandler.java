@@ -4,6 +4,7 @@ import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupProtocol;
 import dev.sluice.broker.group.JoinGroupParams;
 import dev.sluice.broker.group.JoinGroupResult;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.JoinGroupRequestSchema;
 import dev.sluice.codec.protocol.message.JoinGroupRequestSchema.JoinGroupRequestProtocol;
@@ -25,12 +26,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * timeout stands in, as in Kafka. From v4 a first join gets MEMBER_ID_REQUIRED with an id to
  * rejoin with. Protocol metadata is passed through untouched: the leader's client assigns.
  */
-public final class JoinGroupHandler {
+public final class JoinGroupHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public JoinGroupHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.JOIN_GROUP;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        handle(request.body(), request.version(), request.header().clientId(), clientHost(request.clientAddress()), request::respond);
     }
 
     /**
@@ -54,6 +65,12 @@ public final class JoinGroupHandler {
                 clientId, clientHost, sessionTimeoutMs, rebalanceTimeoutMs,
                 request.get(JoinGroupRequestSchema.PROTOCOL_TYPE), protocols, version >= 4);
         coordinator.joinGroup(params, result -> respond.accept(response(result, version)));
+    }
+
+    /** Kafka reports a member's host as {@code "/" + address}, without the port. */
+    static String clientHost(final String clientAddress) {
+        final int colon = clientAddress.lastIndexOf(':');
+        return "/" + (colon < 0 ? clientAddress : clientAddress.substring(0, colon));
     }
 
     static Struct response(final JoinGroupResult result, final short version) {

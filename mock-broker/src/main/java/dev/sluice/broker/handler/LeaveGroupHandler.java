@@ -3,6 +3,7 @@ package dev.sluice.broker.handler;
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupError;
 import dev.sluice.broker.group.LeaveGroupResult;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.LeaveGroupRequestSchema;
 import dev.sluice.codec.protocol.message.LeaveGroupRequestSchema.MemberIdentity;
@@ -19,12 +20,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * top-level error; v3+ name a batch (by member id or static instance id) and report one outcome
  * per member. The group rebalances if anyone left.
  */
-public final class LeaveGroupHandler {
+public final class LeaveGroupHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public LeaveGroupHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.LEAVE_GROUP;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the LeaveGroupResponse body */

@@ -4,6 +4,7 @@ import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupError;
 import dev.sluice.broker.group.GroupListing;
 import dev.sluice.broker.group.GroupState;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.ListGroupsRequestSchema;
 import dev.sluice.codec.protocol.message.ListGroupsResponseSchema;
@@ -20,7 +21,7 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * ListGroups (API key 16), versions 0-5. v4+ may filter by state names (case-insensitive; a name
  * that is no state matches nothing); v5+ by group type, and every group here is "classic".
  */
-public final class ListGroupsHandler {
+public final class ListGroupsHandler implements ApiHandler {
 
     static final String CLASSIC = "classic";
 
@@ -28,6 +29,16 @@ public final class ListGroupsHandler {
 
     public ListGroupsHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.LIST_GROUPS;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the ListGroupsResponse body */

@@ -4,6 +4,7 @@ import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.GroupError;
 import dev.sluice.broker.group.OffsetCommitParams;
 import dev.sluice.broker.group.TopicPartition;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.OffsetCommitRequestSchema;
 import dev.sluice.codec.protocol.message.OffsetCommitRequestSchema.OffsetCommitRequestPartition;
@@ -28,9 +29,9 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * accepts. Retention time (v2-4) and the v1 commit timestamp are ignored: offsets are kept until
  * overwritten. Commits for partitions that do not exist get UNKNOWN_TOPIC_OR_PARTITION and are not
  * stored; metadata over {@code offset.metadata.max.bytes} gets OFFSET_METADATA_TOO_LARGE.
- * Everything else is stored durably before the response is built.
+ * Everything else is written to the offsets file (page cache) before the response is built.
  */
-public final class OffsetCommitHandler {
+public final class OffsetCommitHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
     private final Predicate<TopicPartition> partitionExists;
@@ -39,6 +40,16 @@ public final class OffsetCommitHandler {
     public OffsetCommitHandler(final GroupCoordinator coordinator, final Predicate<TopicPartition> partitionExists) {
         this.coordinator = coordinator;
         this.partitionExists = partitionExists;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.OFFSET_COMMIT;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the OffsetCommitResponse body, partitions in request order */

@@ -3,6 +3,7 @@ package dev.sluice.broker.handler;
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.OffsetFetchResult;
 import dev.sluice.broker.group.TopicPartition;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.OffsetFetchRequestSchema;
 import dev.sluice.codec.protocol.message.OffsetFetchRequestSchema.OffsetFetchRequestGroup;
@@ -26,12 +27,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * answer offset -1. There are no transactional offsets here, so RequireStable (v7+) never has
  * anything to wait for; the v9 member id / epoch of the new consumer protocol are not checked.
  */
-public final class OffsetFetchHandler {
+public final class OffsetFetchHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public OffsetFetchHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.OFFSET_FETCH;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        request.respond(handle(request.body(), request.version()));
     }
 
     /** @return the OffsetFetchResponse body */

@@ -3,6 +3,7 @@ package dev.sluice.broker.handler;
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.SyncGroupParams;
 import dev.sluice.broker.group.SyncGroupResult;
+import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.SyncGroupRequestSchema;
 import dev.sluice.codec.protocol.message.SyncGroupRequestSchema.SyncGroupRequestAssignment;
@@ -21,12 +22,22 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * (or until the rebalance restarts, which answers them REBALANCE_IN_PROGRESS), so
  * {@code respond} may run later on another thread. Assignments are opaque bytes.
  */
-public final class SyncGroupHandler {
+public final class SyncGroupHandler implements ApiHandler {
 
     private final GroupCoordinator coordinator;
 
     public SyncGroupHandler(final GroupCoordinator coordinator) {
         this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.SYNC_GROUP;
+    }
+
+    @Override
+    public void handle(final RequestContext request) {
+        handle(request.body(), request.version(), request::respond);
     }
 
     /** @param respond receives the SyncGroupResponse body, exactly once, possibly later */
