@@ -151,6 +151,26 @@ class ConsumerGroupInteropTest {
         }
     }
 
+    /**
+     * With an initial rebalance delay the first JoinGroup is parked and answered by the group
+     * timer thread, not by a request on the network thread: the answer must still reach the client.
+     */
+    @Test
+    void shouldAnswerAJoinParkedByTheInitialRebalanceDelay() throws Exception {
+        try (MockBroker broker = MockBroker.builder().port(0).dataDir(dataDir)
+                .config("num.partitions", Integer.toString(PARTITIONS))
+                .config("group.initial.rebalance.delay.ms", "500")
+                .build().start()) {
+            final String topic = "delayed";
+            createTopic(broker, topic);
+            try (KafkaConsumer<String, String> consumer = consumer(broker, "patient", "patient")) {
+                consumer.subscribe(List.of(topic));
+                final Map<TopicPartition, List<String>> received = new HashMap<>();
+                pollUntil(() -> consumer.assignment().size() == PARTITIONS, received, consumer);
+            }
+        }
+    }
+
     @Test
     void shouldResumeFromCommittedOffsetsAfterABrokerRestart() throws Exception {
         final String topic = "resume";

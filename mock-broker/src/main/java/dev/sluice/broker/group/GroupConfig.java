@@ -32,6 +32,11 @@ public record GroupConfig(
         requireAtLeast(MAX_SESSION_TIMEOUT_MS, maxSessionTimeoutMs, minSessionTimeoutMs);
         requireAtLeast(MAX_SIZE, maxSize, 1);
         requireAtLeast(OFFSET_METADATA_MAX_BYTES, offsetMetadataMaxBytes, 0);
+        // The offsets file stores metadata with an int16 length.
+        if (offsetMetadataMaxBytes > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(OFFSET_METADATA_MAX_BYTES + " must be at most " + Short.MAX_VALUE
+                    + " but was " + offsetMetadataMaxBytes);
+        }
     }
 
     /** Kafka's defaults: 3 s initial delay, sessions 6 s..30 min, unbounded size, 4096-byte metadata. */

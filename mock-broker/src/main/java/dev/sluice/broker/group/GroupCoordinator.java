@@ -571,7 +571,8 @@ public final class GroupCoordinator implements AutoCloseable {
     }
 
     private GroupError checkCommit(final OffsetCommitParams p, final long now) {
-        if (p.groupId().isEmpty()) {
+        // Flexible versions allow group ids longer than the offsets file's int16 length prefix.
+        if (p.groupId().isEmpty() || p.groupId().getBytes(StandardCharsets.UTF_8).length > Short.MAX_VALUE) {
             return GroupError.INVALID_GROUP_ID;
         }
         ClassicGroup group = groups.get(p.groupId());

@@ -386,6 +386,14 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldRejectACommitForAGroupIdTooLongToStore() {
+        final String longId = "g".repeat(Short.MAX_VALUE + 1);
+        final List<OffsetCommitParams.Result> results = coordinator.commitOffsets(new OffsetCommitParams(longId, -1, "", null,
+                List.of(new OffsetCommitParams.Entry(new TopicPartition("t", 0), 1, -1, null))));
+        assertEquals(GroupError.INVALID_GROUP_ID, results.get(0).error());
+    }
+
+    @Test
     void shouldRejectOversizedMetadataPerPartition() {
         coordinator = replace(GroupConfig.defaults().withOffsetMetadataMaxBytes(4));
         final TopicPartition ok = new TopicPartition("t", 0);
