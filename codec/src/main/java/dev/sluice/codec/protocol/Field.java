@@ -176,7 +176,7 @@ public final class Field<T> {
 
     /** Whether {@code value} equals the default, in which case a tagged field is left off the wire. */
     boolean isDefault(final Object value) {
-        return Objects.deepEquals(value, newDefault());
+        return hasDefault ? Objects.equals(value, defaultValue) : type.isZero(value);
     }
 
     @Override

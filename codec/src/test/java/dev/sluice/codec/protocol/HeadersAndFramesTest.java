@@ -161,6 +161,24 @@ class HeadersAndFramesTest {
     }
 
     @Test
+    void shouldFrameAHugePayloadWithoutAllocatingIt() {
+        final RecordsPayload huge = () -> 1_500_000_000L;
+        final MessageParts parts = Frames.responseParts(ApiKeys.FETCH, (short) 12, 1, fetchResponse(huge));
+        final long encoded = parts.sizeInBytes() - huge.sizeInBytes();
+        assertEquals(true, encoded < 200, "only the header and fields are in the heap: " + encoded);
+        assertEquals(parts.sizeInBytes() - 4,
+            ((MessageParts.Encoded) parts.parts().get(0)).bytes().getInt(0) & 0xffffffffL);
+    }
+
+    @Test
+    void shouldRefuseAFrameLargerThanTwoGigabytes() {
+        final Struct response = fetchResponse(() -> 1_500_000_000L);
+        response.get(FetchResponseSchema.RESPONSES).get(0).add(FetchResponseSchema.FetchableTopicResponse.PARTITIONS)
+            .set(FetchResponseSchema.PartitionData.RECORDS, () -> 1_500_000_000L);
+        assertThrows(IllegalArgumentException.class, () -> Frames.responseParts(ApiKeys.FETCH, (short) 12, 1, response));
+    }
+
+    @Test
     void shouldRefuseToCopyAPayloadThatIsNotInTheHeap() {
         assertThrows(IllegalArgumentException.class, () ->
             FetchResponseSchema.SCHEMA.serialize(fetchResponse(new OffHeapStandIn(new byte[1])), (short) 12));
@@ -185,6 +203,19 @@ class HeadersAndFramesTest {
             () -> Frames.peekFrameSize(ByteBuffer.allocate(4).putInt(0, -5), 100));
         assertThrows(MalformedDataException.class,
             () -> Frames.peekFrameSize(ByteBuffer.allocate(4).putInt(0, 101), 100));
+    }
+
+    @Test
+    void shouldRejectEveryTruncationOfARequestHeader() {
+        final RequestHeader header = new RequestHeader(ApiKeys.FETCH, (short) 13, 12345, "client-1");
+        final ByteBuffer full = ByteBuffer.allocate(header.sizeOf((short) 2));
+        header.write(full, (short) 2);
+        full.flip();
+        assertEquals(header, RequestHeader.read(full.duplicate()));
+        for (int length = 0; length < full.limit(); length++) {
+            final ByteBuffer truncated = full.duplicate().limit(length);
+            assertThrows(MalformedDataException.class, () -> RequestHeader.read(truncated), "length " + length);
+        }
     }
 
     @Test

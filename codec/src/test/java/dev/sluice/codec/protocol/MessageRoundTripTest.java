@@ -1,6 +1,7 @@
 package dev.sluice.codec.protocol;
 
 import dev.sluice.codec.MalformedDataException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +48,7 @@ class MessageRoundTripTest {
 
     @ParameterizedTest(name = "{0} v{1}")
     @MethodSource("allVersions")
+    @Timeout(120) // a guard against a parse loop that never ends, not a speed check
     void shouldFailCleanlyOnEveryTruncationAndOnRandomCorruption(final String name, final short version,
                                                                  final MessageSchema schema) {
         final Random random = new Random(version + 7L * name.hashCode());

@@ -63,6 +63,18 @@ class RegistriesTest {
     }
 
     @Test
+    void shouldListEverySupportedApiSoKafkaClientsCanNegotiate() {
+        final ByteBuffer frame = Frames.response(ApiKeys.API_VERSIONS, (short) 3, 5, ApiVersionsResponses.allSupported());
+        frame.getInt();
+        org.apache.kafka.common.requests.ResponseHeader.parse(frame, (short) 0);
+        final ApiVersionsResponseData data = ApiVersionsResponse.parse(new ByteBufferAccessor(frame), (short) 3).data();
+        assertEquals(0, data.errorCode());
+        assertEquals(ApiKeys.values().length, data.apiKeys().size());
+        assertEquals(11, data.apiKeys().find((short) 0).maxVersion());
+        assertEquals(16, data.apiKeys().find((short) 1).maxVersion());
+    }
+
+    @Test
     void shouldReadFallbackResponseAsV0WhenClientAskedForNewerVersion() {
         final ByteBuffer body = ApiVersionsResponseSchema.SCHEMA.serialize(ApiVersionsResponses.unsupportedVersion(), (short) 0);
         final Struct read = ApiVersionsResponses.read(body, (short) 3);

@@ -52,6 +52,28 @@ class WirePrimitivesTest {
     }
 
     @Test
+    void shouldJudgeUtf8ExactlyLikeTheJdksStrictDecoder() {
+        final java.util.Random random = new java.util.Random(20261122L);
+        for (int i = 0; i < 200_000; i++) {
+            final byte[] bytes = new byte[1 + random.nextInt(6)];
+            for (int k = 0; k < bytes.length; k++) {
+                // Bias towards bytes that matter for UTF-8: leads, continuations, and the edge values.
+                bytes[k] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : random.nextInt(256));
+            }
+            boolean strictOk = true;
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            } catch (final java.nio.charset.CharacterCodingException e) {
+                strictOk = false;
+            }
+            assertEquals(strictOk, WirePrimitives.isValidUtf8(bytes, 0, bytes.length), java.util.Arrays.toString(bytes));
+        }
+    }
+
+    @Test
     void shouldRejectNullInNonNullableString() {
         assertThrows(MalformedDataException.class,
             () -> WirePrimitives.readString(ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff}), false, false, FIELD));
@@ -127,10 +149,16 @@ class WirePrimitivesTest {
     }
 
     @Test
-    void shouldRefuseNonCompactStringLongerThanShortMax() {
+    void shouldRefuseStringsLongerThanShortMaxInBothEncodings() {
         final String tooLong = "x".repeat(Short.MAX_VALUE + 1);
         assertThrows(IllegalArgumentException.class,
             () -> WirePrimitives.writeString(tooLong, ByteBuffer.allocate(40000), false, false, FIELD));
+        assertThrows(IllegalArgumentException.class,
+            () -> WirePrimitives.writeString(tooLong, ByteBuffer.allocate(40000), true, false, FIELD));
+        final ByteBuffer compact = ByteBuffer.allocate(40000);
+        dev.sluice.codec.Varints.writeUnsignedVarint(Short.MAX_VALUE + 2, compact);
+        compact.position(compact.position() + Short.MAX_VALUE + 1).flip();
+        assertThrows(MalformedDataException.class, () -> WirePrimitives.readString(compact, true, false, FIELD));
     }
 
     @Test

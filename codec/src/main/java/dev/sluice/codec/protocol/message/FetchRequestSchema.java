@@ -38,7 +38,7 @@ public final class FetchRequestSchema {
     private FetchRequestSchema() {
     }
 
-    /** Elements of {@code FetchRequest.ReplicaState}. */
+    /** The struct in {@code FetchRequest.ReplicaState}. */
     public static final class ReplicaState {
         public static final Field<Integer> REPLICA_ID = Field.of("ReplicaId", FieldType.INT32).versions(15, NO_MAX).withDefault(-1);
         public static final Field<Long> REPLICA_EPOCH = Field.of("ReplicaEpoch", FieldType.INT64).versions(15, NO_MAX).withDefault(-1L);

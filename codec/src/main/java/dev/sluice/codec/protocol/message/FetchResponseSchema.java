@@ -67,7 +67,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.DivergingEpoch}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.DivergingEpoch}. */
     public static final class EpochEndOffset {
         public static final Field<Integer> EPOCH = Field.of("Epoch", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
         public static final Field<Long> END_OFFSET = Field.of("EndOffset", FieldType.INT64).versions(12, NO_MAX).withDefault(-1L);
@@ -78,7 +78,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.CurrentLeader}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.CurrentLeader}. */
     public static final class LeaderIdAndEpoch {
         public static final Field<Integer> LEADER_ID = Field.of("LeaderId", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
         public static final Field<Integer> LEADER_EPOCH = Field.of("LeaderEpoch", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
@@ -89,7 +89,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.SnapshotId}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.SnapshotId}. */
     public static final class SnapshotId {
         public static final Field<Long> END_OFFSET = Field.of("EndOffset", FieldType.INT64).withDefault(-1L);
         public static final Field<Integer> EPOCH = Field.of("Epoch", FieldType.INT32).withDefault(-1);

@@ -68,7 +68,7 @@ public final class ProduceResponseSchema {
         }
     }
 
-    /** Elements of {@code ProduceResponse.Responses.PartitionResponses.CurrentLeader}. */
+    /** The struct in {@code ProduceResponse.Responses.PartitionResponses.CurrentLeader}. */
     public static final class LeaderIdAndEpoch {
         public static final Field<Integer> LEADER_ID = Field.of("LeaderId", FieldType.INT32).versions(10, NO_MAX).withDefault(-1);
         public static final Field<Integer> LEADER_EPOCH = Field.of("LeaderEpoch", FieldType.INT32).versions(10, NO_MAX).withDefault(-1);
