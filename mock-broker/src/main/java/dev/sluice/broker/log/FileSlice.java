@@ -7,6 +7,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.sluice.broker.log.internal.FileIo;
+import dev.sluice.codec.protocol.RecordsPayload;
 
 /**
  * A run of whole record batches in a segment file, to be sent as the records of a Fetch response with
@@ -16,7 +17,7 @@ import dev.sluice.broker.log.internal.FileIo;
  * deletes the segment meanwhile) until {@link #release()} — call it exactly once, from whichever thread
  * finishes sending; further calls do nothing. The bytes of the slice never change.
  */
-public final class FileSlice implements AutoCloseable {
+public final class FileSlice implements RecordsPayload, AutoCloseable {
     private static final FileSlice EMPTY = new FileSlice(null, 0, 0, () -> { });
 
     private final FileChannel channel;
@@ -38,7 +39,8 @@ public final class FileSlice implements AutoCloseable {
     }
 
     /** Length of the slice in bytes (the RECORDS field's length in a Fetch response). */
-    public int sizeInBytes() {
+    @Override
+    public long sizeInBytes() {
         return sizeInBytes;
     }
 

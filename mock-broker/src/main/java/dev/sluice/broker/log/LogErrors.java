@@ -1,8 +1,11 @@
 package dev.sluice.broker.log;
 
+import dev.sluice.codec.protocol.Errors;
+
 /**
- * The Kafka error codes the log reports in {@link AppendResult} and {@link ReadResult}; numbers are
- * Kafka's and never change, so a handler copies them straight into a response.
+ * The Kafka error codes the log reports, as compile-time constants (usable in {@code switch}) equal to
+ * {@link Errors#code()} of the same name; {@link AppendResult#error()} and {@link ReadResult#error()} give
+ * the {@link Errors} value itself.
  */
 public final class LogErrors {
     public static final short NONE = 0;

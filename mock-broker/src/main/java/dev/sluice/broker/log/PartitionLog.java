@@ -19,6 +19,7 @@ import dev.sluice.broker.log.internal.ProducerStateTable;
 import dev.sluice.broker.log.internal.ProducerStateTable.BatchMetadata;
 import dev.sluice.broker.log.internal.ProducerStateTable.Verdict;
 import dev.sluice.broker.log.internal.SegmentFiles;
+import dev.sluice.codec.protocol.Errors;
 import dev.sluice.codec.record.CorruptRecordException;
 import dev.sluice.codec.record.RecordBatch;
 import dev.sluice.codec.record.TimestampType;
@@ -245,18 +246,18 @@ public final class PartitionLog implements AutoCloseable {
         final RecordBatch batch = new RecordBatch();
         final Problem problem = validate(records, batch);
         if (problem != null) {
-            return AppendResult.failed(problem.errorCode(), problem.message(), logStartOffset);
+            return AppendResult.failed(problem.error(), problem.message(), logStartOffset);
         }
         lock.writeLock().lock();
         try {
             if (closed) {
-                return AppendResult.failed(LogErrors.UNKNOWN_TOPIC_OR_PARTITION,
+                return AppendResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION,
                         "partition " + topic + "-" + partition + " is closed or deleted", logStartOffset);
             }
             return appendValidated(records, leaderEpoch, batch);
         } catch (final IOException e) {
             LOG.error("Append to {}-{} failed", topic, partition, e);
-            return AppendResult.failed(LogErrors.KAFKA_STORAGE_ERROR, "I/O error appending to " + topic + "-"
+            return AppendResult.failed(Errors.KAFKA_STORAGE_ERROR, "I/O error appending to " + topic + "-"
                     + partition + ": " + e.getMessage(), logStartOffset);
         } finally {
             lock.writeLock().unlock();
@@ -317,13 +318,13 @@ public final class PartitionLog implements AutoCloseable {
         final String state = entry == null ? "no state" : "current epoch " + entry.epoch();
         switch (verdict) {
             case OUT_OF_ORDER_SEQUENCE:
-                return AppendResult.failed(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER,
+                return AppendResult.failed(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER,
                         "out of order sequence for " + subject + " (" + state + ")", logStartOffset);
             case INVALID_PRODUCER_EPOCH:
-                return AppendResult.failed(LogErrors.INVALID_PRODUCER_EPOCH,
+                return AppendResult.failed(Errors.INVALID_PRODUCER_EPOCH,
                         "stale epoch for " + subject + " (" + state + ")", logStartOffset);
             case UNKNOWN_PRODUCER_ID:
-                return AppendResult.failed(LogErrors.UNKNOWN_PRODUCER_ID,
+                return AppendResult.failed(Errors.UNKNOWN_PRODUCER_ID,
                         "no state for " + subject + "; a new producer must start at sequence 0", logStartOffset);
             default:
                 throw new IllegalStateException("unexpected verdict " + verdict);
@@ -335,48 +336,48 @@ public final class PartitionLog implements AutoCloseable {
      */
     private Problem validate(final ByteBuffer records, final RecordBatch batch) {
         if (!records.hasRemaining()) {
-            return problem(LogErrors.INVALID_RECORD, "records", "a produce request needs at least one record batch");
+            return problem(Errors.INVALID_RECORD, "records", "a produce request needs at least one record batch");
         }
         if (records.remaining() > config.segmentBytes()) {
-            return problem(LogErrors.RECORD_LIST_TOO_LARGE, "records", records.remaining()
+            return problem(Errors.RECORD_LIST_TOO_LARGE, "records", records.remaining()
                     + " bytes exceed segment.bytes " + config.segmentBytes());
         }
         final int end = records.limit();
         for (int at = records.position(); at < end; ) {
             final int remaining = end - at;
             if (remaining < RecordBatch.HEADER_SIZE) {
-                return problem(LogErrors.CORRUPT_MESSAGE, "batchLength", "truncated batch: " + remaining
+                return problem(Errors.CORRUPT_MESSAGE, "batchLength", "truncated batch: " + remaining
                         + " bytes at byte " + (at - records.position()) + ", less than a 61-byte header");
             }
             batch.wrap(records, at);
             final long size = (long) batch.batchLength() + RecordBatch.LOG_OVERHEAD;
             if (size < RecordBatch.HEADER_SIZE || size > remaining) {
-                return problem(LogErrors.CORRUPT_MESSAGE, "batchLength", "batch at byte " + (at - records.position())
+                return problem(Errors.CORRUPT_MESSAGE, "batchLength", "batch at byte " + (at - records.position())
                         + " claims " + size + " bytes but " + remaining + " remain");
             }
             final byte magic = batch.magic();
             if (magic == 0 || magic == 1) {
-                return problem(LogErrors.INVALID_RECORD, "magic", "magic " + magic
+                return problem(Errors.INVALID_RECORD, "magic", "magic " + magic
                         + " batches are not accepted; produce requests must use magic 2");
             }
             if (size > config.maxMessageBytes()) {
-                return problem(LogErrors.MESSAGE_TOO_LARGE, "batchLength", "batch of " + size
+                return problem(Errors.MESSAGE_TOO_LARGE, "batchLength", "batch of " + size
                         + " bytes exceeds max.message.bytes " + config.maxMessageBytes());
             }
             try {
                 batch.ensureValid();
             } catch (final CorruptRecordException e) {
-                return problem(LogErrors.CORRUPT_MESSAGE, "batch", e.getMessage());
+                return problem(Errors.CORRUPT_MESSAGE, "batch", e.getMessage());
             }
             if (batch.recordCount() != batch.lastOffsetDelta() + 1) {
-                return problem(LogErrors.INVALID_RECORD, "recordsCount", "recordsCount " + batch.recordCount()
+                return problem(Errors.INVALID_RECORD, "recordsCount", "recordsCount " + batch.recordCount()
                         + " does not match lastOffsetDelta " + batch.lastOffsetDelta() + " + 1");
             }
             if (batch.isControl()) {
-                return problem(LogErrors.INVALID_RECORD, "attributes", "clients may not append control batches");
+                return problem(Errors.INVALID_RECORD, "attributes", "clients may not append control batches");
             }
             if (batch.producerId() != RecordBatch.NO_PRODUCER_ID && batch.baseSequence() < 0) {
-                return problem(LogErrors.INVALID_RECORD, "baseSequence", "producerId " + batch.producerId()
+                return problem(Errors.INVALID_RECORD, "baseSequence", "producerId " + batch.producerId()
                         + " set but baseSequence is " + batch.baseSequence());
             }
             at += (int) size;
@@ -385,10 +386,10 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /** Why a request is refused: the Kafka error code and a message naming the field. */
-    private record Problem(short errorCode, String message) {
+    private record Problem(Errors error, String message) {
     }
 
-    private static Problem problem(final short code, final String field, final String message) {
+    private static Problem problem(final Errors code, final String field, final String message) {
         return new Problem(code, field + ": " + message);
     }
 
@@ -458,10 +459,10 @@ public final class PartitionLog implements AutoCloseable {
             final long start = logStartOffset;
             final long end = logEndOffset;
             if (closed) {
-                return new ReadResult(LogErrors.UNKNOWN_TOPIC_OR_PARTITION, FileSlice.empty(), end, start, end);
+                return new ReadResult(Errors.UNKNOWN_TOPIC_OR_PARTITION, FileSlice.empty(), end, start, end);
             }
             if (fetchOffset < start || fetchOffset > end) {
-                return new ReadResult(LogErrors.OFFSET_OUT_OF_RANGE, FileSlice.empty(), end, start, end);
+                return new ReadResult(Errors.OFFSET_OUT_OF_RANGE, FileSlice.empty(), end, start, end);
             }
             Map.Entry<Long, LogSegment> entry = segments.floorEntry(fetchOffset);
             while (entry != null) {
@@ -473,14 +474,14 @@ public final class PartitionLog implements AutoCloseable {
                         break;
                     }
                     final FileSlice slice = new FileSlice(segment.channel(), position, length, segment::release);
-                    return new ReadResult(LogErrors.NONE, slice, end, start, end);
+                    return new ReadResult(Errors.NONE, slice, end, start, end);
                 }
                 entry = segments.higherEntry(entry.getKey());
             }
-            return new ReadResult(LogErrors.NONE, FileSlice.empty(), end, start, end);
+            return new ReadResult(Errors.NONE, FileSlice.empty(), end, start, end);
         } catch (final IOException e) {
             LOG.error("Read of {}-{} at offset {} failed", topic, partition, fetchOffset, e);
-            return new ReadResult(LogErrors.KAFKA_STORAGE_ERROR, FileSlice.empty(), logEndOffset, logStartOffset,
+            return new ReadResult(Errors.KAFKA_STORAGE_ERROR, FileSlice.empty(), logEndOffset, logStartOffset,
                     logEndOffset);
         } finally {
             lock.readLock().unlock();
@@ -489,10 +490,9 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * ListOffsets: {@link #EARLIEST_TIMESTAMP} gives the log start offset, {@link #LATEST_TIMESTAMP} the
-     * log end offset; any other timestamp gives the base offset and max timestamp of the first batch whose
-     * max timestamp is at least {@code timestamp}, or {@link TimestampedOffset#NOT_FOUND}. Batch
-     * granularity: records inside a batch are not decompressed, so the answer may be a few records
-     * early when a batch straddles the timestamp.
+     * log end offset; any other timestamp gives the offset and timestamp of the first record whose
+     * timestamp is at least {@code timestamp}, or {@link TimestampedOffset#NOT_FOUND}. Batches are
+     * skipped by their header's max timestamp; only the one batch that holds the answer is read.
      */
     public TimestampedOffset offsetForTimestamp(final long timestamp) throws IOException {
         if (timestamp == EARLIEST_TIMESTAMP) {
@@ -507,9 +507,10 @@ public final class PartitionLog implements AutoCloseable {
                 if (segment.isEmpty() || segment.maxTimestamp() < timestamp) {
                     continue;
                 }
-                final long[] found = segment.firstBatchAtOrAfter(timestamp);
+                final TimestampedOffset found = segment.findOffsetByTimestamp(timestamp);
                 if (found != null) {
-                    return new TimestampedOffset(Math.max(found[0], logStartOffset), found[1]);
+                    return found.offset() >= logStartOffset ? found
+                            : new TimestampedOffset(logStartOffset, found.timestamp());
                 }
             }
             return TimestampedOffset.NOT_FOUND;

@@ -15,6 +15,7 @@ import java.util.zip.CRC32C;
 import org.apache.kafka.common.record.ControlRecordType;
 import org.apache.kafka.common.record.EndTransactionMarker;
 import org.apache.kafka.common.record.MemoryRecords;
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class AppendValidationTest {
         log.close();
     }
 
-    private void assertRejected(final short expectedCode, final String expectedField, final ByteBuffer records) {
+    private void assertRejected(final Errors expectedCode, final String expectedField, final ByteBuffer records) {
         final long sizeBefore = log.sizeInBytes();
         final AppendResult result = log.append(records, 0);
-        assertEquals(expectedCode, result.errorCode(), result.errorMessage());
+        assertEquals(expectedCode, result.error(), result.errorMessage());
         assertTrue(result.errorMessage().contains(expectedField),
                 "message should name " + expectedField + ": " + result.errorMessage());
         assertEquals(-1L, result.baseOffset());
@@ -62,43 +63,43 @@ class AppendValidationTest {
     void shouldRejectBatchWithBadCrc() {
         final ByteBuffer bad = batch("c", 2, 5L);
         bad.put(bad.limit() - 1, (byte) (bad.get(bad.limit() - 1) ^ 0x40));
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "crc", bad);
+        assertRejected(Errors.CORRUPT_MESSAGE, "crc", bad);
     }
 
     @Test
     void shouldRejectLegacyMagicAsInvalidRecord() {
         final ByteBuffer bad = batch("m", 1, 5L);
         bad.put(16, (byte) 1);
-        assertRejected(LogErrors.INVALID_RECORD, "magic", bad);
+        assertRejected(Errors.INVALID_RECORD, "magic", bad);
     }
 
     @Test
     void shouldRejectUnknownMagicAsCorrupt() {
         final ByteBuffer bad = batch("m", 1, 5L);
         bad.put(16, (byte) 9);
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "magic", bad);
+        assertRejected(Errors.CORRUPT_MESSAGE, "magic", bad);
     }
 
     @Test
     void shouldRejectTruncatedBatch() {
         final ByteBuffer whole = batch("t", 3, 5L);
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "batchLength", whole.duplicate().limit(whole.limit() - 5).slice());
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "batchLength", whole.duplicate().limit(40).slice());
+        assertRejected(Errors.CORRUPT_MESSAGE, "batchLength", whole.duplicate().limit(whole.limit() - 5).slice());
+        assertRejected(Errors.CORRUPT_MESSAGE, "batchLength", whole.duplicate().limit(40).slice());
     }
 
     @Test
     void shouldRejectATruncatedSecondBatchAndAppendNeitherBatch() {
         final ByteBuffer two = concat(batch("a", 1, 5L), batch("b", 1, 5L));
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "batchLength", two.limit(two.limit() - 1));
+        assertRejected(Errors.CORRUPT_MESSAGE, "batchLength", two.limit(two.limit() - 1));
     }
 
     @Test
     void shouldRejectHostileBatchLength() {
         final ByteBuffer bad = batch("h", 1, 5L);
         bad.putInt(8, Integer.MAX_VALUE);
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "batchLength", bad);
+        assertRejected(Errors.CORRUPT_MESSAGE, "batchLength", bad);
         bad.putInt(8, -5);
-        assertRejected(LogErrors.CORRUPT_MESSAGE, "batchLength", bad);
+        assertRejected(Errors.CORRUPT_MESSAGE, "batchLength", bad);
     }
 
     @Test
@@ -106,7 +107,7 @@ class AppendValidationTest {
         final ByteBuffer bad = batch("r", 3, 5L);
         bad.putInt(57, 2);
         rewriteCrc(bad);
-        assertRejected(LogErrors.INVALID_RECORD, "recordsCount", bad);
+        assertRejected(Errors.INVALID_RECORD, "recordsCount", bad);
     }
 
     @Test
@@ -114,28 +115,28 @@ class AppendValidationTest {
         final ByteBuffer big = TestBatches.build(org.apache.kafka.common.compress.Compression.NONE, -1L, (short) -1, -1,
                 "x".repeat(500), 5, 5L);
         assertTrue(big.remaining() > 2000);
-        assertRejected(LogErrors.MESSAGE_TOO_LARGE, "max.message.bytes", big);
+        assertRejected(Errors.MESSAGE_TOO_LARGE, "max.message.bytes", big);
     }
 
     @Test
     void shouldRejectControlBatchFromAClient() {
         final ByteBuffer marker = TestBatches.copy(MemoryRecords.withEndTransactionMarker(0L, 5L, 0, 42L, (short) 1,
                 new EndTransactionMarker(ControlRecordType.COMMIT, 3)).buffer());
-        assertRejected(LogErrors.INVALID_RECORD, "control", marker);
+        assertRejected(Errors.INVALID_RECORD, "control", marker);
     }
 
     @Test
     void shouldRejectEmptyPayload() {
-        assertRejected(LogErrors.INVALID_RECORD, "records", ByteBuffer.allocate(0));
+        assertRejected(Errors.INVALID_RECORD, "records", ByteBuffer.allocate(0));
     }
 
     @Test
     void shouldKeepAcceptingGoodBatchesAfterBadOnes() throws IOException {
         final ByteBuffer bad = batch("c", 2, 5L);
         bad.put(bad.limit() - 1, (byte) (bad.get(bad.limit() - 1) ^ 0x01));
-        assertEquals(LogErrors.CORRUPT_MESSAGE, log.append(bad, 0).errorCode());
+        assertEquals(Errors.CORRUPT_MESSAGE, log.append(bad, 0).error());
         final AppendResult good = log.append(batch("g", 2, 5L), 0);
-        assertEquals(LogErrors.NONE, good.errorCode());
+        assertEquals(Errors.NONE, good.error());
         assertEquals(1L, good.baseOffset());
         final ReadResult read = log.read(0, Integer.MAX_VALUE, true);
         assertEquals(List.of("seed-0", "g-0", "g-1"), TestBatches.values(read.records().readAll()));

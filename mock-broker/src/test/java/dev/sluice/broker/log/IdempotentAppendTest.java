@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class IdempotentAppendTest {
 
         final AppendResult retry = log.append(idempotent(PID, EPOCH, 0, 3), 0);
 
-        assertEquals(LogErrors.NONE, retry.errorCode());
+        assertEquals(Errors.NONE, retry.error());
         assertTrue(retry.duplicate());
         assertEquals(0L, retry.baseOffset());
         assertEquals(5L, log.logEndOffset());
@@ -60,7 +61,7 @@ class IdempotentAppendTest {
             log.append(idempotent(PID, EPOCH, seq, 1), 0);
         }
         assertEquals(1L, log.append(idempotent(PID, EPOCH, 1, 1), 0).baseOffset());
-        assertEquals(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER, log.append(idempotent(PID, EPOCH, 0, 1), 0).errorCode());
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, log.append(idempotent(PID, EPOCH, 0, 1), 0).error());
     }
 
     @Test
@@ -68,7 +69,7 @@ class IdempotentAppendTest {
         open(Map.of());
         log.append(idempotent(PID, EPOCH, 0, 2), 0);
         final AppendResult gap = log.append(idempotent(PID, EPOCH, 3, 1), 0);
-        assertEquals(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER, gap.errorCode());
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, gap.error());
         assertEquals(2L, log.logEndOffset());
         assertEquals(2L, log.append(idempotent(PID, EPOCH, 2, 1), 0).baseOffset());
     }
@@ -77,9 +78,9 @@ class IdempotentAppendTest {
     void shouldRequireANewEpochToStartAtSequenceZero() throws IOException {
         open(Map.of());
         log.append(idempotent(PID, EPOCH, 0, 2), 0);
-        assertEquals(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER,
-                log.append(idempotent(PID, (short) (EPOCH + 1), 2, 1), 0).errorCode());
-        assertEquals(LogErrors.NONE, log.append(idempotent(PID, (short) (EPOCH + 1), 0, 1), 0).errorCode());
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER,
+                log.append(idempotent(PID, (short) (EPOCH + 1), 2, 1), 0).error());
+        assertEquals(Errors.NONE, log.append(idempotent(PID, (short) (EPOCH + 1), 0, 1), 0).error());
     }
 
     @Test
@@ -87,14 +88,14 @@ class IdempotentAppendTest {
         open(Map.of());
         log.append(idempotent(PID, EPOCH, 0, 1), 0);
         final AppendResult stale = log.append(idempotent(PID, (short) (EPOCH - 1), 1, 1), 0);
-        assertEquals(LogErrors.INVALID_PRODUCER_EPOCH, stale.errorCode());
+        assertEquals(Errors.INVALID_PRODUCER_EPOCH, stale.error());
         assertEquals(1L, log.logEndOffset());
     }
 
     @Test
     void shouldRejectAnUnknownProducerThatDoesNotStartAtZero() throws IOException {
         open(Map.of());
-        assertEquals(LogErrors.UNKNOWN_PRODUCER_ID, log.append(idempotent(PID, EPOCH, 5, 1), 0).errorCode());
+        assertEquals(Errors.UNKNOWN_PRODUCER_ID, log.append(idempotent(PID, EPOCH, 5, 1), 0).error());
         assertEquals(0L, log.logEndOffset());
     }
 
@@ -103,10 +104,10 @@ class IdempotentAppendTest {
         open(Map.of());
         final AppendResult inOrder = log.append(TestBatches.concat(idempotent(PID, EPOCH, 0, 2),
                 idempotent(PID, EPOCH, 2, 2)), 0);
-        assertEquals(LogErrors.NONE, inOrder.errorCode());
+        assertEquals(Errors.NONE, inOrder.error());
         final AppendResult withGap = log.append(TestBatches.concat(idempotent(PID, EPOCH, 4, 1),
                 idempotent(PID, EPOCH, 9, 1)), 0);
-        assertEquals(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER, withGap.errorCode());
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, withGap.error());
         assertEquals(4L, log.logEndOffset());
         assertEquals(4L, log.append(idempotent(PID, EPOCH, 4, 1), 0).baseOffset(), "the failed request left no state");
     }
@@ -121,7 +122,7 @@ class IdempotentAppendTest {
 
         open(Map.of());
         assertTrue(log.append(idempotent(PID, EPOCH, 2, 2), 0).duplicate());
-        assertEquals(LogErrors.OUT_OF_ORDER_SEQUENCE_NUMBER, log.append(idempotent(PID, EPOCH, 5, 1), 0).errorCode());
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, log.append(idempotent(PID, EPOCH, 5, 1), 0).error());
         assertEquals(4L, log.append(idempotent(PID, EPOCH, 4, 1), 0).baseOffset());
     }
 
@@ -141,8 +142,8 @@ class IdempotentAppendTest {
 
         open(Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(size * 2)));
         assertEquals(3L, log.append(idempotent(PID, EPOCH, 3, 1), 0).baseOffset());
-        assertEquals(LogErrors.INVALID_PRODUCER_EPOCH,
-                log.append(idempotent(PID, (short) (EPOCH - 1), 5, 1), 0).errorCode());
+        assertEquals(Errors.INVALID_PRODUCER_EPOCH,
+                log.append(idempotent(PID, (short) (EPOCH - 1), 5, 1), 0).error());
         assertEquals(5L, log.append(idempotent(PID, EPOCH, 5, 1), 0).baseOffset());
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,12 +81,27 @@ class LogManagerTest {
             assertFalse(manager.deleteTopic("gone"));
             assertTrue(manager.topic("gone").isEmpty());
             assertFalse(Files.exists(dataDir.resolve("gone-0")));
-            assertEquals(LogErrors.UNKNOWN_TOPIC_OR_PARTITION, held.append(batch("g", 1, 1L), 0).errorCode());
+            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, held.append(batch("g", 1, 1L), 0).error());
         }
         try (LogManager manager = open()) {
             assertTrue(manager.topics().isEmpty());
             manager.createTopic("gone", 1, Map.of());
             assertEquals(0L, manager.partition("gone", 0).logEndOffset(), "a re-created topic starts empty");
+        }
+    }
+
+    @Test
+    void shouldLetAnInFlightSliceFinishAfterItsTopicIsDeleted() throws IOException {
+        try (LogManager manager = open()) {
+            manager.createTopic("busy", 1, Map.of());
+            manager.partition("busy", 0).append(batch("b", 2, 1L), 0);
+            final FileSlice slice = manager.partition("busy", 0).read(0, 10_000, true).records();
+            assertTrue(manager.deleteTopic("busy"));
+            assertEquals(List.of("b-0", "b-1"), TestBatches.values(slice.readAll()));
+            slice.release();
+            try (var left = Files.list(dataDir.resolve("busy-0"))) {
+                assertEquals(List.of(), left.toList());
+            }
         }
     }
 

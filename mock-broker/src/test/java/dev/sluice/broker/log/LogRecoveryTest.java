@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class LogRecoveryTest {
         long next = log.logStartOffset();
         while (next < log.logEndOffset()) {
             final ReadResult result = log.read(next, Integer.MAX_VALUE, true);
-            assertEquals(LogErrors.NONE, result.errorCode());
+            assertEquals(Errors.NONE, result.error());
             try (FileSlice slice = result.records()) {
                 final List<Long> offsets = TestBatches.offsets(slice.readAll());
                 TestBatches.values(slice.readAll());
@@ -68,7 +69,7 @@ class LogRecoveryTest {
 
     private void assertAppendsContinueAt(final PartitionLog log, final long expectedOffset) {
         final AppendResult next = log.append(batch("after", 1, 1_000_000L), 0);
-        assertEquals(LogErrors.NONE, next.errorCode());
+        assertEquals(Errors.NONE, next.error());
         assertEquals(expectedOffset, next.baseOffset());
     }
 

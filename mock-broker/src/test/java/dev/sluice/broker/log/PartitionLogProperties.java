@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.sluice.codec.protocol.Errors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -44,7 +45,7 @@ class PartitionLogProperties {
                     final int records = 1 + operation % 6;
                     final ByteBuffer batch = TestBatches.batch("v" + operation, records, 1_000_000L + operation);
                     final AppendResult result = log.append(TestBatches.copy(batch), 3);
-                    assertEquals(LogErrors.NONE, result.errorCode());
+                    assertEquals(Errors.NONE, result.error());
                     assertEquals(nextOffset, result.baseOffset(), "offsets are dense");
                     stored.add(TestBatches.asStored(batch, nextOffset, 3));
                     baseOffsets.add(nextOffset);
@@ -74,7 +75,7 @@ class PartitionLogProperties {
     private static void checkRead(final PartitionLog log, final long offset, final List<ByteBuffer> stored,
                                   final List<Long> baseOffsets, final long logEnd) throws IOException {
         final ReadResult result = log.read(offset, Integer.MAX_VALUE, true);
-        assertEquals(LogErrors.NONE, result.errorCode());
+        assertEquals(Errors.NONE, result.error());
         final ByteBuffer read;
         try (FileSlice slice = result.records()) {
             read = slice.readAll();

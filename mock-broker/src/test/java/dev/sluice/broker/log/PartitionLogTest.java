@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.compress.Compression;
+import dev.sluice.codec.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class PartitionLogTest {
 
     private static ByteBuffer readAll(final PartitionLog log, final long offset, final int maxBytes) throws IOException {
         final ReadResult result = log.read(offset, maxBytes, true);
-        assertEquals(LogErrors.NONE, result.errorCode());
+        assertEquals(Errors.NONE, result.error());
         try (FileSlice slice = result.records()) {
             return slice.readAll();
         }
@@ -77,7 +78,7 @@ class PartitionLogTest {
         final AppendResult a = log.append(copy(first), LEADER_EPOCH);
         final AppendResult b = log.append(copy(second), LEADER_EPOCH);
 
-        assertEquals(LogErrors.NONE, a.errorCode());
+        assertEquals(Errors.NONE, a.error());
         assertEquals(0L, a.baseOffset());
         assertEquals(3L, b.baseOffset());
         assertEquals(-1L, a.logAppendTime());
@@ -132,6 +133,20 @@ class PartitionLogTest {
     }
 
     @Test
+    void shouldRollSegmentWhenItsIndexIsFull() throws IOException {
+        final int batchSize = batch("x", 1, 1L).remaining();
+        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_INDEX_BYTES, "16",
+                LogConfig.INDEX_INTERVAL_BYTES, Integer.toString(batchSize)));
+        for (int i = 0; i < 9; i++) {
+            log.append(batch("x", 1, 1L), LEADER_EPOCH);
+        }
+        // Entries go to the 2nd and 3rd batch of each segment; then the index is full.
+        assertEquals(3, log.segmentCount());
+        assertEquals(16L, Files.size(log.dir().resolve("00000000000000000000.index")));
+        assertEquals(List.of(7L), offsets(readAll(log, 7, batchSize)));
+    }
+
+    @Test
     void shouldFindTheRightBatchThroughTheIndexInATenThousandBatchLog() throws IOException {
         final PartitionLog log = open(Map.of(LogConfig.INDEX_INTERVAL_BYTES, "1024",
                 LogConfig.SEGMENT_BYTES, Integer.toString(64 * 1024)));
@@ -157,20 +172,26 @@ class PartitionLogTest {
         for (int i = 0; i < 5; i++) {
             log.append(batch("w", 3, 1L), LEADER_EPOCH);
         }
-        assertEquals(2 * size, log.read(0, 2 * size + size / 2, false).records().sizeInBytes());
-        assertEquals(0, log.read(0, size - 1, false).records().sizeInBytes());
-        assertEquals(size, log.read(0, size - 1, true).records().sizeInBytes());
+        assertEquals(2 * size, sliceSize(log.read(0, 2 * size + size / 2, false)));
+        assertEquals(0, sliceSize(log.read(0, size - 1, false)));
+        assertEquals(size, sliceSize(log.read(0, size - 1, true)));
         assertEquals(List.of(3L, 4L, 5L), offsets(readAll(log, 4, size)));
+    }
+
+    private static long sliceSize(final ReadResult result) {
+        try (FileSlice slice = result.records()) {
+            return slice.sizeInBytes();
+        }
     }
 
     @Test
     void shouldAnswerOffsetOutOfRangeOutsideTheLogAndEmptyAtItsEnd() throws IOException {
         final PartitionLog log = open(Map.of());
         log.append(batch("o", 2, 1L), LEADER_EPOCH);
-        assertEquals(LogErrors.OFFSET_OUT_OF_RANGE, log.read(3, 1000, true).errorCode());
-        assertEquals(LogErrors.OFFSET_OUT_OF_RANGE, log.read(-1, 1000, true).errorCode());
+        assertEquals(Errors.OFFSET_OUT_OF_RANGE, log.read(3, 1000, true).error());
+        assertEquals(Errors.OFFSET_OUT_OF_RANGE, log.read(-1, 1000, true).error());
         final ReadResult atEnd = log.read(2, 1000, true);
-        assertEquals(LogErrors.NONE, atEnd.errorCode());
+        assertEquals(Errors.NONE, atEnd.error());
         assertEquals(0, atEnd.records().sizeInBytes());
         assertEquals(2L, atEnd.highWatermark());
     }
@@ -220,7 +241,7 @@ class PartitionLogTest {
         assertEquals(6L, log.logStartOffset());
         assertEquals(10L, log.logEndOffset());
         assertFalse(Files.exists(log.dir().resolve("00000000000000000000.log")));
-        assertEquals(LogErrors.OFFSET_OUT_OF_RANGE, log.read(5, 1000, true).errorCode());
+        assertEquals(Errors.OFFSET_OUT_OF_RANGE, log.read(5, 1000, true).error());
         assertEquals(List.of(6L, 7L, 8L, 9L), offsetsFrom(log, 6));
     }
 
@@ -296,19 +317,36 @@ class PartitionLogTest {
         assertFalse(Files.exists(deleted));
     }
 
-    @Test
-    void shouldFindOffsetsByTimestamp() throws IOException {
-        final int batchSize = batch("f", 2, 1L).remaining();
-        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(batchSize * 2)));
-        log.append(batch("f", 2, 100L), LEADER_EPOCH);
-        log.append(batch("f", 2, 200L), LEADER_EPOCH);
-        log.append(batch("f", 2, 300L), LEADER_EPOCH);
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "zstd"})
+    void shouldFindTheFirstRecordAtOrAfterATimestamp(final String codec) throws IOException {
+        final Compression compression = Compression.of(codec).build();
+        final int batchSize = TestBatches.withTimestamps(compression, 100L, 150L, 120L).remaining();
+        final PartitionLog log = open(Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(batchSize + 10)));
+        log.append(TestBatches.withTimestamps(compression, 100L, 150L, 120L), LEADER_EPOCH);
+        log.append(TestBatches.withTimestamps(compression, 200L, 210L, 250L), LEADER_EPOCH);
+        log.append(TestBatches.withTimestamps(compression, 300L), LEADER_EPOCH);
+        assertEquals(3, log.segmentCount());
 
         assertEquals(new TimestampedOffset(0L, 100L), log.offsetForTimestamp(50L));
-        assertEquals(new TimestampedOffset(2L, 200L), log.offsetForTimestamp(101L));
-        assertEquals(new TimestampedOffset(4L, 300L), log.offsetForTimestamp(300L));
+        assertEquals(new TimestampedOffset(1L, 150L), log.offsetForTimestamp(101L));
+        assertEquals(new TimestampedOffset(1L, 150L), log.offsetForTimestamp(150L));
+        assertEquals(new TimestampedOffset(3L, 200L), log.offsetForTimestamp(151L));
+        assertEquals(new TimestampedOffset(5L, 250L), log.offsetForTimestamp(211L));
+        assertEquals(new TimestampedOffset(6L, 300L), log.offsetForTimestamp(300L));
         assertEquals(TimestampedOffset.NOT_FOUND, log.offsetForTimestamp(301L));
         assertEquals(0L, log.offsetForTimestamp(PartitionLog.EARLIEST_TIMESTAMP).offset());
-        assertEquals(6L, log.offsetForTimestamp(PartitionLog.LATEST_TIMESTAMP).offset());
+        assertEquals(7L, log.offsetForTimestamp(PartitionLog.LATEST_TIMESTAMP).offset());
+    }
+
+    @Test
+    void shouldAnswerTimestampLookupsOnLogAppendTimeTopicsWithTheAppendTime() throws IOException {
+        final PartitionLog log = open(Map.of(LogConfig.MESSAGE_TIMESTAMP_TYPE, LogConfig.LOG_APPEND_TIME));
+        log.append(TestBatches.withTimestamps(Compression.NONE, 5L, 6L), LEADER_EPOCH);
+        final long firstAppend = clock.millis();
+        clock.advance(1_000);
+        log.append(TestBatches.withTimestamps(Compression.NONE, 7L), LEADER_EPOCH);
+        assertEquals(new TimestampedOffset(0L, firstAppend), log.offsetForTimestamp(0L));
+        assertEquals(new TimestampedOffset(2L, firstAppend + 1_000), log.offsetForTimestamp(firstAppend + 1));
     }
 }

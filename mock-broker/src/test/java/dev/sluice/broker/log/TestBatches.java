@@ -48,6 +48,17 @@ final class TestBatches {
         return copy(built.buffer());
     }
 
+    /** A batch with one record per timestamp, in the order given. */
+    static ByteBuffer withTimestamps(final Compression compression, final long... timestamps) {
+        final SimpleRecord[] records = new SimpleRecord[timestamps.length];
+        for (int i = 0; i < timestamps.length; i++) {
+            records[i] = new SimpleRecord(timestamps[i], null, ("ts-" + timestamps[i]).getBytes(StandardCharsets.UTF_8));
+        }
+        return copy(MemoryRecords.withRecords(RecordBatch.MAGIC_VALUE_V2, 0L, compression, TimestampType.CREATE_TIME,
+                RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH, RecordBatch.NO_SEQUENCE,
+                RecordBatch.NO_PARTITION_LEADER_EPOCH, false, records).buffer());
+    }
+
     /** Several batches back to back in one buffer, as one produce request may carry them. */
     static ByteBuffer concat(final ByteBuffer... batches) {
         int size = 0;

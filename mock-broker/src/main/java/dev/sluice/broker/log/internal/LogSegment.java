@@ -10,7 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 
+import dev.sluice.broker.log.TimestampedOffset;
+import dev.sluice.codec.compress.DecompressionContext;
+import dev.sluice.codec.record.CorruptRecordException;
+import dev.sluice.codec.record.Record;
 import dev.sluice.codec.record.RecordBatch;
+import dev.sluice.codec.record.RecordIterator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +48,8 @@ public final class LogSegment {
     private int size;
     private long nextOffset;
     private int bytesSinceLastIndexEntry;
-    private long maxTimestamp = UNKNOWN_TIMESTAMP;
+    // Volatile: readers fill this cache lazily under the shared read lock.
+    private volatile long maxTimestamp = UNKNOWN_TIMESTAMP;
     private volatile boolean retired;
     private volatile boolean closed;
     private long deleteAfterMs;
@@ -355,20 +361,43 @@ public final class LogSegment {
     }
 
     /**
-     * The first batch whose max timestamp is at least {@code timestamp}, as {offset, maxTimestamp}, or
-     * null when there is none in this segment.
+     * The first record whose timestamp is at least {@code timestamp}: batch headers are scanned for the
+     * first batch whose max timestamp reaches it, then only that batch is read (and decompressed) to find
+     * the record. Null when no batch in this segment reaches the timestamp.
      */
-    public long[] firstBatchAtOrAfter(final long timestamp) throws IOException {
+    public TimestampedOffset findOffsetByTimestamp(final long timestamp) throws IOException {
         final HeaderReader headers = new HeaderReader(channel);
         for (int position = 0; position < size; ) {
             final RecordBatch header = headers.read(position);
-            final long batchMax = header.maxTimestamp();
-            if (batchMax >= timestamp) {
-                return new long[] {header.baseOffset(), batchMax};
+            final int batchSize = header.sizeInBytes();
+            if (header.maxTimestamp() >= timestamp) {
+                return firstRecordAtOrAfter(position, batchSize, timestamp, header.baseOffset(), header.maxTimestamp());
             }
-            position += header.sizeInBytes();
+            position += batchSize;
         }
         return null;
+    }
+
+    private TimestampedOffset firstRecordAtOrAfter(final int position, final int batchSize, final long timestamp,
+                                                   final long batchBaseOffset, final long batchMaxTimestamp)
+            throws IOException {
+        final ByteBuffer bytes = ByteBuffer.allocate(batchSize);
+        FileIo.readFully(channel, bytes, position);
+        final RecordBatch batch = new RecordBatch().wrap(bytes, 0);
+        try (DecompressionContext context = new DecompressionContext()) {
+            final RecordIterator records = new RecordIterator(context).reset(batch);
+            while (records.hasNext()) {
+                final Record record = records.next();
+                if (record.timestamp() >= timestamp) {
+                    return new TimestampedOffset(record.offset(), record.timestamp());
+                }
+            }
+        } catch (final CorruptRecordException e) {
+            LOG.warn("Cannot read the records of the batch at offset {} in {}; answering with the batch", batchBaseOffset,
+                    logFile, e);
+        }
+        // Max timestamp reached but no record did (a corrupt or unreadable batch): the batch is the best answer.
+        return new TimestampedOffset(batchBaseOffset, batchMaxTimestamp);
     }
 
     /**
