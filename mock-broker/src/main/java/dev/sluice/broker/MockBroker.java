@@ -315,8 +315,8 @@ public final class MockBroker implements AutoCloseable {
         }
 
         /**
-         * Adds a handler for an API the broker does not answer by itself (the group coordinator's
-         * APIs); it is advertised in ApiVersions.
+         * Adds a handler for an API the broker does not answer by itself; it is advertised in
+         * ApiVersions. The group APIs are built in.
          */
         public Builder handler(final Function<BrokerContext, ApiHandler> handler) {
             extraHandlers.add(handler);

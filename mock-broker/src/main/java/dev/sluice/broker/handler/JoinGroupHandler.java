@@ -45,6 +45,8 @@ public final class JoinGroupHandler implements ApiHandler {
     }
 
     /**
+     * Joins the member described by a JoinGroupRequest body of {@code version}.
+     *
      * @param clientId from the request header
      * @param clientHost the peer address as Kafka reports it, e.g. {@code "/127.0.0.1"}
      * @param respond receives the JoinGroupResponse body, exactly once, possibly later

@@ -157,6 +157,12 @@ class GroupHandlersWireTest {
     }
 
     @Test
+    void shouldReportTheClientHostWithoutThePortAsKafkaDoes() {
+        assertEquals("/127.0.0.1", JoinGroupHandler.clientHost("127.0.0.1:53412"));
+        assertEquals("/0:0:0:0:0:0:0:1", JoinGroupHandler.clientHost("0:0:0:0:0:0:0:1:53412"));
+    }
+
+    @Test
     void shouldJoinWithoutMemberIdRoundTripAtVersionZero() {
         final short v0 = 0;
         final JoinGroupResponseData joined = join(joinRequest(""), v0);
