@@ -23,8 +23,10 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +36,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kafka-clients 4.1.0 KafkaConsumers in consumer groups (classic protocol) against the embedded
@@ -79,7 +83,14 @@ class ConsumerGroupInteropTest {
     }
 
     private static KafkaConsumer<String, String> consumer(final MockBroker broker, final String group, final String clientId) {
+        return consumer(broker, group, clientId, "range");
+    }
+
+    private static KafkaConsumer<String, String> consumer(final MockBroker broker, final String group, final String clientId,
+                                                          final String assignor) {
         final Properties props = new Properties();
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                "range".equals(assignor) ? RangeAssignor.class.getName() : CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -108,8 +119,10 @@ class ConsumerGroupInteropTest {
         }
     }
 
-    @Test
-    void shouldSplitPartitionsWithoutOverlapAndHandAllToTheSurvivor() throws Exception {
+    /** Eager (range) and incremental cooperative rebalancing, which runs two rebalances back to back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"range", "cooperative-sticky"})
+    void shouldSplitPartitionsWithoutOverlapAndHandAllToTheSurvivor(final String assignor) throws Exception {
         try (MockBroker broker = startBroker(dataDir)) {
             final String topic = "split";
             createTopic(broker, topic);
@@ -118,8 +131,8 @@ class ConsumerGroupInteropTest {
                 all.add(new TopicPartition(topic, p));
             }
             final Map<TopicPartition, List<String>> received = new HashMap<>();
-            try (KafkaConsumer<String, String> first = consumer(broker, "splitters", "first")) {
-                final KafkaConsumer<String, String> second = consumer(broker, "splitters", "second");
+            try (KafkaConsumer<String, String> first = consumer(broker, "splitters", "first", assignor)) {
+                final KafkaConsumer<String, String> second = consumer(broker, "splitters", "second", assignor);
                 try {
                     first.subscribe(List.of(topic));
                     second.subscribe(List.of(topic));
@@ -134,7 +147,7 @@ class ConsumerGroupInteropTest {
                     final Set<TopicPartition> overlap = new HashSet<>(first.assignment());
                     overlap.retainAll(second.assignment());
                     assertTrue(overlap.isEmpty(), "no partition is assigned twice: " + overlap);
-                    assertAdminSeesStableGroupOfTwo(broker, first.assignment(), second.assignment());
+                    assertAdminSeesStableGroupOfTwo(broker, assignor, first.assignment(), second.assignment());
                     // Both own something and both consume it.
                     final Set<String> expected = produce(broker, topic, 400);
                     pollUntil(() -> count(received) >= expected.size(), received, first, second);
@@ -215,13 +228,14 @@ class ConsumerGroupInteropTest {
     }
 
     /** AdminClient (DescribeGroups) decodes our member metadata and assignments with its own ConsumerProtocol. */
-    private static void assertAdminSeesStableGroupOfTwo(final MockBroker broker, final Set<TopicPartition> first,
-                                                        final Set<TopicPartition> second) throws Exception {
+    private static void assertAdminSeesStableGroupOfTwo(final MockBroker broker, final String assignor,
+                                                        final Set<TopicPartition> first, final Set<TopicPartition> second)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             final ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("splitters"))
                     .describedGroups().get("splitters").get(30, TimeUnit.SECONDS);
             assertEquals(GroupState.STABLE, group.groupState());
-            assertEquals("range", group.partitionAssignor());
+            assertEquals(assignor, group.partitionAssignor());
             final Set<Set<TopicPartition>> assignments = new HashSet<>();
             for (final MemberDescription member : group.members()) {
                 assignments.add(member.assignment().topicPartitions());
