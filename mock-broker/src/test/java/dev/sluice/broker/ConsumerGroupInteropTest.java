@@ -88,6 +88,11 @@ class ConsumerGroupInteropTest {
 
     private static KafkaConsumer<String, String> consumer(final MockBroker broker, final String group, final String clientId,
                                                           final String assignor) {
+        return consumer(broker, group, clientId, assignor, Map.of());
+    }
+
+    private static KafkaConsumer<String, String> consumer(final MockBroker broker, final String group, final String clientId,
+                                                          final String assignor, final Map<String, Object> overrides) {
         final Properties props = new Properties();
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "range".equals(assignor) ? RangeAssignor.class.getName() : CooperativeStickyAssignor.class.getName());
@@ -98,6 +103,7 @@ class ConsumerGroupInteropTest {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.putAll(overrides);
         return new KafkaConsumer<>(props);
     }
 
@@ -160,6 +166,39 @@ class ConsumerGroupInteropTest {
                 final Set<String> more = produce(broker, topic, 80);
                 final int before = count(received);
                 pollUntil(() -> count(received) >= before + more.size(), received, first);
+            }
+        }
+    }
+
+    /**
+     * A member that vanishes without LeaveGroup (kafka-clients' internal switch skips it on close,
+     * as after a crash) is removed when its session times out, and the survivor takes over.
+     */
+    @Test
+    void shouldHandTheSurvivorAllPartitionsWhenAMemberStopsHeartbeating() throws Exception {
+        try (MockBroker broker = MockBroker.builder().port(0).dataDir(dataDir)
+                .config("num.partitions", Integer.toString(PARTITIONS))
+                .config("group.initial.rebalance.delay.ms", "0")
+                .config("group.min.session.timeout.ms", "1000")
+                .build().start()) {
+            final String topic = "vanish";
+            createTopic(broker, topic);
+            final Map<String, Object> shortSession = Map.of(
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 2_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300);
+            final Map<TopicPartition, List<String>> received = new HashMap<>();
+            try (KafkaConsumer<String, String> survivor = consumer(broker, "vanishing", "survivor", "range", shortSession)) {
+                final Map<String, Object> crash = new HashMap<>(shortSession);
+                crash.put("internal.leave.group.on.close", false);
+                final KafkaConsumer<String, String> ghost = consumer(broker, "vanishing", "ghost", "range", crash);
+                try {
+                    survivor.subscribe(List.of(topic));
+                    ghost.subscribe(List.of(topic));
+                    pollUntil(() -> !survivor.assignment().isEmpty() && !ghost.assignment().isEmpty()
+                            && survivor.assignment().size() + ghost.assignment().size() == PARTITIONS, received, survivor, ghost);
+                } finally {
+                    ghost.close(Duration.ZERO);
+                }
+                pollUntil(() -> survivor.assignment().size() == PARTITIONS, received, survivor);
             }
         }
     }
