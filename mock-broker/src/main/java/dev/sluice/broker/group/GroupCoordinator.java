@@ -421,7 +421,8 @@ public final class GroupCoordinator implements AutoCloseable {
             return new LeaveGroupResult(GroupError.COORDINATOR_NOT_AVAILABLE, List.of());
         }
         final List<LeaveGroupResult.MemberResult> results = new ArrayList<>();
-        boolean changed = false;
+        boolean membersLeft = false;
+        boolean pendingLeft = false;
         for (final LeaveGroupResult.Member m : leaving) {
             final String memberId = m.memberId() == null ? "" : m.memberId();
             GroupError error = GroupError.NONE;
@@ -435,20 +436,24 @@ public final class GroupCoordinator implements AutoCloseable {
                     error = GroupError.FENCED_INSTANCE_ID;
                 } else {
                     removeMember(group, group.member(holder), GroupError.UNKNOWN_MEMBER_ID, completions);
-                    changed = true;
+                    membersLeft = true;
                 }
             } else if (group.removePending(memberId)) {
-                changed = true;
+                pendingLeft = true;
             } else if (group.member(memberId) != null) {
                 removeMember(group, group.member(memberId), GroupError.UNKNOWN_MEMBER_ID, completions);
-                changed = true;
+                membersLeft = true;
             } else {
                 error = GroupError.UNKNOWN_MEMBER_ID;
             }
             results.add(new LeaveGroupResult.MemberResult(memberId, m.groupInstanceId(), error));
         }
-        if (changed) {
+        if (membersLeft) {
             membersRemoved(group, now, "members left", completions);
+        } else if (pendingLeft) {
+            // An id that never joined holds no partitions: the only effect is that a join phase
+            // waiting for it may now be complete.
+            tryCompleteJoin(group, now, completions);
         }
         return new LeaveGroupResult(GroupError.NONE, results);
     }
@@ -502,7 +507,10 @@ public final class GroupCoordinator implements AutoCloseable {
     }
 
     private void tick(final ClassicGroup group, final long now, final List<Runnable> completions) {
-        boolean removed = group.expirePending(now);
+        // Expired handed-out ids hold no partitions; tryCompleteJoin below covers a join phase
+        // that was waiting for them.
+        group.expirePending(now);
+        boolean removed = false;
         for (final GroupMember member : group.membersSnapshot()) {
             if (member.sessionExpired(now)) {
                 LOG.debug("Group {}: member {} session expired", group.groupId(), member.memberId());

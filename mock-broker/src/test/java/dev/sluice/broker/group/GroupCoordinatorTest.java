@@ -329,6 +329,36 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldNotRebalanceAStableGroupWhenAnUnusedMemberIdExpiresOrLeaves() {
+        final String[] ab = stableGroupOfTwo();
+        final String expiring = memberIdFor("range");
+        final String leaving = memberIdFor("range");
+        coordinator.leaveGroup(GROUP, List.of(new LeaveGroupResult.Member(leaving, null)));
+        for (int i = 0; i < 4; i++) {
+            clock.advance(SESSION_MS / 4);
+            coordinator.heartbeat(GROUP, ab[0], null, 1);
+            coordinator.heartbeat(GROUP, ab[1], null, 1);
+            coordinator.tick();
+        }
+        assertEquals(GroupError.UNKNOWN_MEMBER_ID, join(params(expiring, null, "range")).value().error(), "the id expired");
+        assertEquals(GroupState.STABLE, coordinator.describeGroup(GROUP).state());
+        assertEquals(GroupError.NONE, coordinator.heartbeat(GROUP, ab[0], null, 1));
+    }
+
+    @Test
+    void shouldStopWaitingForAHandedOutIdThatExpires() {
+        final String a = memberIdFor("range");
+        memberIdFor("range");
+        final Captured<JoinGroupResult> joinA = join(params(a, null, "range"));
+        assertFalse(joinA.completed(), "the join phase waits for the id handed out to the second member");
+
+        clock.advance(SESSION_MS);
+        coordinator.tick();
+
+        assertEquals(List.of(a), joinA.value().members().stream().map(JoinGroupResult.Member::memberId).toList());
+    }
+
+    @Test
     void shouldFenceTheOldIncarnationOfAStaticMember() {
         final JoinGroupResult first = join(params("", "instance-1", "range")).value();
         assertEquals(GroupError.NONE, first.error(), "static members skip MEMBER_ID_REQUIRED");
