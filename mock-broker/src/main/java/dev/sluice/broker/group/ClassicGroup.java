@@ -33,7 +33,7 @@ final class ClassicGroup {
     long joinDeadlineMs;
     /** PreparingRebalance from Empty: wait the initial delay even if everybody has joined. */
     boolean initialDelayActive;
-    /** Upper bound of the initial delay: it is extended per new member, never past this (ms). */
+    /** Upper bound of the initial delay, fixed when it starts: the rebalance timeout from then (ms). */
     long initialDelayLimitMs;
     /** CompletingRebalance: members that have not sent SyncGroup by this time are removed (ms). */
     long syncDeadlineMs;

@@ -177,8 +177,8 @@ public final class GroupCoordinator implements AutoCloseable {
         group.add(member);
         if (group.state() == GroupState.PREPARING_REBALANCE) {
             if (group.initialDelayActive) {
-                // Each newcomer buys the others another delay, up to the rebalance timeout.
-                group.initialDelayLimitMs = Math.max(group.initialDelayLimitMs, now + member.rebalanceTimeoutMs());
+                // Each newcomer buys the others another delay, but the whole wait stays within the
+                // rebalance timeout counted from the first join, so a trickle cannot stall it.
                 group.joinDeadlineMs = Math.min(now + config.initialRebalanceDelayMs(), group.initialDelayLimitMs);
             }
         } else {

@@ -145,6 +145,19 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldEndTheInitialDelayWithinTheRebalanceTimeoutHoweverManyMembersTrickleIn() {
+        coordinator = replace(GroupConfig.defaults().withInitialRebalanceDelayMs(3_000));
+        final Captured<JoinGroupResult> first = join(params(memberIdFor("range"), null, "range"));
+        // A newcomer every 2.5 s keeps extending the 3 s delay, but never past REBALANCE_MS from the start.
+        for (int elapsed = 0; elapsed < REBALANCE_MS && !first.completed(); elapsed += 2_500) {
+            clock.advance(2_500);
+            join(params(memberIdFor("range"), null, "range"));
+            coordinator.tick();
+        }
+        assertTrue(first.completed(), "the first generation must start within the rebalance timeout");
+    }
+
+    @Test
     void shouldRebalanceWhenAThirdMemberJoins() {
         final String[] ab = stableGroupOfTwo();
         final String c = memberIdFor("range");
