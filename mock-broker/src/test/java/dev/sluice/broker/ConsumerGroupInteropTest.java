@@ -223,6 +223,42 @@ class ConsumerGroupInteropTest {
         }
     }
 
+    /**
+     * An {@code assign()} consumer commits without membership (generation -1); AdminClient reads
+     * those offsets back, and a subscriber of the same group starts from them.
+     */
+    @Test
+    void shouldLetSubscribersResumeFromOffsetsCommittedByAnAssignConsumer() throws Exception {
+        try (MockBroker broker = startBroker(dataDir)) {
+            final String topic = "handover";
+            createTopic(broker, topic);
+            produce(broker, topic, 16 * PARTITIONS);
+            final Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                commits.put(new TopicPartition(topic, p), new OffsetAndMetadata(p, "set by assign()"));
+            }
+            try (KafkaConsumer<String, String> manual = consumer(broker, "handover", "manual")) {
+                manual.assign(commits.keySet());
+                manual.commitSync(commits);
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                assertEquals(commits, admin.listConsumerGroupOffsets("handover").partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS));
+            }
+            try (KafkaConsumer<String, String> subscriber = consumer(broker, "handover", "subscriber")) {
+                subscriber.subscribe(List.of(topic));
+                final Map<TopicPartition, List<String>> received = new HashMap<>();
+                final int expected = 16 * PARTITIONS - (PARTITIONS * (PARTITIONS - 1) / 2);
+                pollUntil(() -> count(received) >= expected, received, subscriber);
+                assertEquals(expected, count(received));
+                for (int p = 0; p < PARTITIONS; p++) {
+                    // Partition p holds records p, p+8, ...; offset p is record p + p*8.
+                    assertEquals(Integer.toString(p + p * PARTITIONS), received.get(new TopicPartition(topic, p)).get(0));
+                }
+            }
+        }
+    }
+
     @Test
     void shouldResumeFromCommittedOffsetsAfterABrokerRestart() throws Exception {
         final String topic = "resume";
