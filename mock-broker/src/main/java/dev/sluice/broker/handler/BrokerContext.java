@@ -2,6 +2,7 @@ package dev.sluice.broker.handler;
 
 import dev.sluice.broker.log.LogManager;
 import dev.sluice.broker.log.TopicInfo;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -21,7 +22,7 @@ import java.util.function.IntSupplier;
  * @param brokerConfigs     the broker's effective settings, for DescribeConfigs of the broker resource
  */
 public record BrokerContext(int nodeId, String host, IntSupplier port, String clusterId, boolean autoCreateTopics,
-                            int defaultPartitions, java.util.Map<String, String> brokerConfigs, LogManager logs,
+                            int defaultPartitions, Map<String, String> brokerConfigs, LogManager logs,
                             ProducerIdManager producerIds, FetchPurgatory fetches) {
 
     /** The topic with {@code id}, if any. Linear in the number of topics, which is small here. */

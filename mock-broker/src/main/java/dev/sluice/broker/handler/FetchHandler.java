@@ -120,6 +120,18 @@ public final class FetchHandler implements ApiHandler {
             if (answered.get()) {
                 return true;
             }
+            try {
+                return readAndMaybeAnswer(expired);
+            } catch (final RuntimeException e) {
+                // A muted connection whose fetch can never be answered would hang its client: close it.
+                if (answered.compareAndSet(false, true)) {
+                    request.closeConnection("Fetch failed: " + e);
+                }
+                return true;
+            }
+        }
+
+        private boolean readAndMaybeAnswer(final boolean expired) {
             final Struct body = request.body();
             final int maxBytes = body.get(FetchRequestSchema.MAX_BYTES);
             final int minBytes = body.get(FetchRequestSchema.MIN_BYTES);

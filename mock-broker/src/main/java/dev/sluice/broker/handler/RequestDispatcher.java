@@ -5,7 +5,8 @@ import dev.sluice.broker.network.NetworkRequest;
 import dev.sluice.broker.network.RequestHandler;
 import dev.sluice.codec.MalformedDataException;
 import dev.sluice.codec.protocol.ApiKeys;
-import dev.sluice.codec.protocol.ApiVersionsResponses;
+import dev.sluice.codec.protocol.Errors;
+import dev.sluice.codec.protocol.Frames;
 import dev.sluice.codec.protocol.RequestHeader;
 import dev.sluice.codec.protocol.Struct;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Routes each request frame to the handler of its API key, doing what Kafka does with requests it
  * cannot serve: an ApiVersions request of an unknown version gets the v0-format UNSUPPORTED_VERSION
- * answer listing our ApiVersions range (KIP-511, so the client can retry lower); an unknown API key,
+ * answer listing our API keys and ranges (KIP-511, so the client can retry lower); an unknown API key,
  * another API at an unsupported version, or a header or body that does not parse closes the
  * connection with a log line naming the client and the problem.
  *
@@ -63,8 +64,10 @@ public final class RequestDispatcher implements RequestHandler {
         final short version = header.apiVersion();
         if (version < handler.lowestVersion() || version > handler.highestVersion()) {
             if (api == ApiKeys.API_VERSIONS) {
-                request.respond(List.of(new HeapPart(
-                        ApiVersionsResponses.unsupportedVersionFrame(header.correlationId()))));
+                // KIP-511: the body could not be read, so answer in the format every client reads.
+                final Struct unsupported = ApiVersionsHandler.advertise(handlers.values(), Errors.UNSUPPORTED_VERSION);
+                request.respond(List.of(new HeapPart(Frames.response(ApiKeys.API_VERSIONS, (short) 0,
+                        header.correlationId(), unsupported))));
             } else {
                 request.closeConnection(api.apiName() + " version " + version + " is not supported (supported "
                         + handler.lowestVersion() + " to " + handler.highestVersion() + ")");

@@ -535,26 +535,28 @@ public final class PartitionLog implements AutoCloseable {
             }
             final long now = clock.millis();
             int removed = 0;
-            if (config.retentionMs() >= 0) {
-                while (segments.size() > 1
-                        && now - segments.firstEntry().getValue().maxTimestamp() > config.retentionMs()) {
-                    retire(segments.firstEntry().getValue(), now, "retention.ms");
-                    removed++;
+            try {
+                if (config.retentionMs() >= 0) {
+                    while (segments.size() > 1
+                            && now - segments.firstEntry().getValue().maxTimestamp() > config.retentionMs()) {
+                        retire(segments.firstEntry().getValue(), now, "retention.ms");
+                        removed++;
+                    }
                 }
-            }
-            if (config.retentionBytes() >= 0) {
-                long size = 0;
-                for (final LogSegment segment : segments.values()) {
-                    size += segment.size();
+                if (config.retentionBytes() >= 0) {
+                    long size = 0;
+                    for (final LogSegment segment : segments.values()) {
+                        size += segment.size();
+                    }
+                    while (segments.size() > 1
+                            && size - segments.firstEntry().getValue().size() >= config.retentionBytes()) {
+                        final LogSegment oldest = segments.firstEntry().getValue();
+                        size -= oldest.size();
+                        retire(oldest, now, "retention.bytes");
+                        removed++;
+                    }
                 }
-                while (segments.size() > 1 && size - segments.firstEntry().getValue().size() >= config.retentionBytes()) {
-                    final LogSegment oldest = segments.firstEntry().getValue();
-                    size -= oldest.size();
-                    retire(oldest, now, "retention.bytes");
-                    removed++;
-                }
-            }
-            if (removed > 0) {
+            } finally {
                 logStartOffset = Math.max(logStartOffset, segments.firstKey());
             }
             retiredSegments.removeIf(segment -> segment.deleteIfDue(now));
@@ -565,11 +567,12 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     private void retire(final LogSegment segment, final long now, final String reason) throws IOException {
-        segments.remove(segment.baseOffset());
         LOG.info("Deleting segment {} of {}-{} (offsets [{}, {}), {} bytes) by {}", segment.logFile().getFileName(),
                 topic, partition, segment.baseOffset(), segment.nextOffset(), segment.size(), reason);
         final long delay = config.fileDeleteDelayMs();
         segment.retire(delay == 0 ? Long.MIN_VALUE : now + delay);
+        // Only a segment whose files were renamed leaves the log: a failed rename keeps it whole.
+        segments.remove(segment.baseOffset());
         if (delay > 0) {
             retiredSegments.add(segment);
         }
@@ -626,7 +629,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             segments.clear();
             for (final LogSegment segment : retiredSegments) {
-                segment.deleteIfDue(Long.MAX_VALUE);
+                segment.deleteWhenUnused();
             }
             retiredSegments.clear();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

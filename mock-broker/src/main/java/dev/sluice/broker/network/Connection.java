@@ -17,6 +17,12 @@ import java.util.List;
  */
 final class Connection {
     private static final int SIZE_PREFIX_LENGTH = 4;
+    /**
+     * First allocation for a frame; the buffer doubles as bytes arrive, up to the declared size. A
+     * client that declares a large frame and sends little therefore holds little memory, and a large
+     * request pays about one extra copy of itself.
+     */
+    static final int INITIAL_FRAME_BUFFER_BYTES = 64 * 1024;
 
     private final long id;
     private final SocketChannel channel;
@@ -26,6 +32,7 @@ final class Connection {
     private final ByteBuffer sizeBuffer = ByteBuffer.allocate(SIZE_PREFIX_LENGTH);
     private final ArrayDeque<SendPart> sendQueue = new ArrayDeque<>();
     private ByteBuffer frameBuffer;
+    private int frameSize;
     private boolean requestInFlight;
     private String clientId;
 
@@ -84,15 +91,25 @@ final class Connection {
                 throw new FrameException("request size " + size + " is outside [0, socket.request.max.bytes="
                         + maxRequestBytes + "]");
             }
-            // Allocated only after the check above: a hostile prefix never costs more than the cap.
-            frameBuffer = ByteBuffer.allocate(size);
+            frameSize = size;
+            frameBuffer = ByteBuffer.allocate(Math.min(size, INITIAL_FRAME_BUFFER_BYTES));
         }
-        if (frameBuffer.hasRemaining() && channel.read(frameBuffer) < 0) {
-            throw new PeerClosedException("peer closed the connection with " + frameBuffer.remaining()
-                    + " bytes of a " + frameBuffer.capacity() + "-byte request missing");
-        }
-        if (frameBuffer.hasRemaining()) {
-            return null;
+        while (true) {
+            if (!frameBuffer.hasRemaining() && frameBuffer.capacity() < frameSize) {
+                final ByteBuffer larger = ByteBuffer.allocate((int) Math.min(frameSize, 2L * frameBuffer.capacity()));
+                frameBuffer = larger.put(frameBuffer.flip());
+            }
+            if (!frameBuffer.hasRemaining()) {
+                break;
+            }
+            final int read = channel.read(frameBuffer);
+            if (read < 0) {
+                throw new PeerClosedException("peer closed the connection with " + (frameSize - frameBuffer.position())
+                        + " bytes of a " + frameSize + "-byte request missing");
+            }
+            if (read == 0) {
+                return null;
+            }
         }
         final ByteBuffer frame = frameBuffer.flip();
         frameBuffer = null;

@@ -2,6 +2,7 @@ package dev.sluice.broker.network;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -95,7 +96,7 @@ final class Processor implements Runnable {
             final String address = describe(channel);
             try {
                 channel.configureBlocking(false);
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
                 final Connection connection = new Connection(connectionIds.incrementAndGet(), channel, key,
                         address, maxRequestBytes);
@@ -129,6 +130,10 @@ final class Processor implements Runnable {
             close(connection);
         } catch (final IOException e) {
             LOG.info("Closing connection from {} after I/O error: {}", connection.describe(), e.toString());
+            close(connection);
+        } catch (final RuntimeException e) {
+            // A bug must cost one connection, never the processor and everyone else on it.
+            LOG.error("Closing connection from {} after unexpected failure", connection.describe(), e);
             close(connection);
         }
     }

@@ -106,6 +106,25 @@ class LogManagerTest {
     }
 
     @Test
+    void shouldRemoveDelayedRetiredSegmentsOnceTheirTopicIsDeletedAndReadersAreDone() throws IOException {
+        try (LogManager manager = open()) {
+            final int size = batch("d", 1, 1L).remaining();
+            manager.createTopic("delayed", 1, Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(size),
+                    LogConfig.RETENTION_BYTES, "0", LogConfig.FILE_DELETE_DELAY_MS, "3600000"));
+            final PartitionLog log = manager.partition("delayed", 0);
+            log.append(batch("d", 1, clock.millis()), 0);
+            final FileSlice slice = log.read(0, 10_000, true).records();
+            log.append(batch("d", 1, clock.millis()), 0);
+            assertEquals(1, log.enforceRetention());
+
+            assertTrue(manager.deleteTopic("delayed"));
+            assertTrue(Files.exists(dataDir.resolve("delayed-0/00000000000000000000.log.deleted")));
+            slice.release();
+            assertFalse(Files.exists(dataDir.resolve("delayed-0/00000000000000000000.log.deleted")));
+        }
+    }
+
+    @Test
     void shouldRejectIllegalNamesCountsConfigsAndDuplicates() throws IOException {
         try (LogManager manager = open()) {
             manager.createTopic("t", 1, Map.of());

@@ -201,6 +201,27 @@ class LogRecoveryTest {
     }
 
     @Test
+    void shouldAnswerAStorageErrorNotGarbageWhenAMiddleIndexEntryIsDamaged() throws IOException {
+        final Map<String, String> config = Map.of(LogConfig.SEGMENT_BYTES, Integer.toString(batchSize * 20),
+                LogConfig.INDEX_INTERVAL_BYTES, "0");
+        fill(config, 30);
+        // Entry 5 of the sealed first segment (offset 10) now points 5 bytes into its batch.
+        try (FileChannel channel = FileChannel.open(segment(0, ".index"), StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4).putInt(0, 5 * batchSize + 5), 5 * 8 + 4);
+        }
+
+        try (PartitionLog log = open(config)) {
+            assertEquals(Errors.KAFKA_STORAGE_ERROR, log.read(10, batchSize, true).error());
+            assertEquals(Errors.KAFKA_STORAGE_ERROR, log.read(11, batchSize, true).error());
+            try (FileSlice slice = log.read(0, 5 * batchSize + 5, true).records()) {
+                assertEquals(range(10), TestBatches.offsets(slice.readAll()), "a slice end never trusts the bad entry");
+            }
+            assertEquals(Errors.NONE, log.read(8, batchSize, true).error());
+            assertEquals(Errors.NONE, log.read(12, batchSize, true).error());
+        }
+    }
+
+    @Test
     void shouldDropASnapshotThatIsAheadOfATruncatedLog() throws IOException {
         try (PartitionLog log = open(Map.of())) {
             log.append(TestBatches.idempotent(9L, (short) 0, 0, 1), 0);

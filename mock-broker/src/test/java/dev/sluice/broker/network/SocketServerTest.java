@@ -100,6 +100,26 @@ class SocketServerTest {
     }
 
     @Test
+    void shouldReadRequestsLargerThanTheFirstBufferIntact() throws IOException {
+        final byte[] payload = new byte[Connection.INITIAL_FRAME_BUFFER_BYTES * 5 + 123];
+        new Random(7).nextBytes(payload);
+        try (Socket socket = connect()) {
+            final DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(NetworkRequest.MIN_HEADER_LENGTH + payload.length);
+            out.writeShort(ECHO);
+            out.writeShort(0);
+            out.writeInt(42);
+            out.write(payload);
+            out.flush();
+            final ByteBuffer echoed = readEcho(new DataInputStream(socket.getInputStream()));
+            assertEquals(42, echoed.getInt(4));
+            final byte[] back = new byte[payload.length];
+            echoed.get(NetworkRequest.MIN_HEADER_LENGTH, back);
+            assertArrayEquals(payload, back);
+        }
+    }
+
+    @Test
     void shouldCloseConnectionWithNegativeLengthPrefix() throws IOException {
         try (Socket hostile = connect()) {
             new DataOutputStream(hostile.getOutputStream()).writeInt(-5);

@@ -51,8 +51,7 @@ public final class LogSegment {
     // Volatile: readers fill this cache lazily under the shared read lock.
     private volatile long maxTimestamp = UNKNOWN_TIMESTAMP;
     private volatile boolean retired;
-    private volatile boolean closed;
-    private long deleteAfterMs;
+    private volatile long deleteAfterMs;
 
     private LogSegment(final Path dir, final long baseOffset, final FileChannel channel, final OffsetIndex index,
                        final int indexIntervalBytes) {
@@ -160,7 +159,7 @@ public final class LogSegment {
         if (fileSize - position < RecordBatch.HEADER_SIZE) {
             return false;
         }
-        final RecordBatch header = new HeaderReader(channel).read(position);
+        final RecordBatch header = new HeaderReader(channel, logFile).read(position);
         return header.magic() == RecordBatch.MAGIC_V2 && header.baseOffset() == index.offset(last);
     }
 
@@ -178,7 +177,7 @@ public final class LogSegment {
         int batches = 0;
         bytesSinceLastIndexEntry = 0;
         String problem = null;
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         while (position < fileSize) {
             final long remaining = fileSize - position;
             if (remaining < RecordBatch.HEADER_SIZE) {
@@ -300,18 +299,24 @@ public final class LogSegment {
             throws IOException {
         final int start = size;
         FileIo.writeFully(channel, batches.duplicate(), start);
-        final RecordBatch batch = new RecordBatch();
-        for (int at = batches.position(); at < batches.limit(); ) {
-            batch.wrap(batches, at);
-            final int batchSize = batch.sizeInBytes();
-            maybeIndex(batch.baseOffset(), start + at - batches.position());
-            bytesSinceLastIndexEntry += batchSize;
-            at += batchSize;
-        }
+        // The data is in: from here on nothing may fail, or the log and this segment would disagree.
         size = start + batches.remaining();
         nextOffset = batchesNextOffset;
         if (maxTimestamp != UNKNOWN_TIMESTAMP) {
             maxTimestamp = Math.max(maxTimestamp, batchesMaxTimestamp);
+        }
+        final RecordBatch batch = new RecordBatch();
+        try {
+            for (int at = batches.position(); at < batches.limit(); ) {
+                batch.wrap(batches, at);
+                final int batchSize = batch.sizeInBytes();
+                maybeIndex(batch.baseOffset(), start + at - batches.position());
+                bytesSinceLastIndexEntry += batchSize;
+                at += batchSize;
+            }
+        } catch (final IOException e) {
+            // A missing entry only makes lookups walk further; recovery rebuilds a short index.
+            LOG.warn("Could not write an offset index entry to {}; lookups will scan further", indexFile, e);
         }
     }
 
@@ -323,11 +328,20 @@ public final class LogSegment {
         if (offset >= nextOffset) {
             return -1;
         }
-        int position = index.lookup(offset);
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
+        final int entry = index.entryAtOrBelow(offset);
+        int position = 0;
+        if (entry >= 0) {
+            position = index.position(entry);
+            final long indexed = headers.readWithin(position, size).baseOffset();
+            if (indexed != index.offset(entry)) {
+                throw new IOException("offset index of " + logFile + " is damaged: entry " + entry + " says offset "
+                        + index.offset(entry) + " starts at position " + position + ", the batch there starts at " + indexed);
+            }
+        }
         final int end = size;
         while (position < end) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, end);
             if (header.nextOffset() > offset) {
                 return position;
             }
@@ -345,11 +359,17 @@ public final class LogSegment {
         if (end - position <= maxBytes) {
             return end - position;
         }
-        final HeaderReader headers = new HeaderReader(channel);
+        // Index entries are batch starts: jump to the last one inside the limit, then walk the rest.
+        final long limit = (long) position + Math.max(0, maxBytes);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         int at = position;
+        final int entry = index.entryAtOrBefore(limit);
+        if (entry >= 0 && index.position(entry) > position && entryStartsItsBatch(headers, entry, end)) {
+            at = index.position(entry);
+        }
         while (at < end) {
-            final int batchSize = headers.sizeAt(at);
-            if ((long) at - position + batchSize > maxBytes) {
+            final int batchSize = headers.sizeWithin(at, end);
+            if ((long) at + batchSize > limit) {
                 if (at == position && minOneBatch) {
                     return batchSize;
                 }
@@ -360,15 +380,25 @@ public final class LogSegment {
         return at - position;
     }
 
+    /** One header read confirms an index entry really starts its batch before a slice end trusts it. */
+    private boolean entryStartsItsBatch(final HeaderReader headers, final int entry, final int end) {
+        try {
+            return headers.readWithin(index.position(entry), end).baseOffset() == index.offset(entry);
+        } catch (final IOException e) {
+            LOG.warn("Ignoring damaged entry {} of offset index {}", entry, indexFile, e);
+            return false;
+        }
+    }
+
     /**
      * The first record whose timestamp is at least {@code timestamp}: batch headers are scanned for the
      * first batch whose max timestamp reaches it, then only that batch is read (and decompressed) to find
      * the record. Null when no batch in this segment reaches the timestamp.
      */
     public TimestampedOffset findOffsetByTimestamp(final long timestamp) throws IOException {
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         for (int position = 0; position < size; ) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, size);
             final int batchSize = header.sizeInBytes();
             if (header.maxTimestamp() >= timestamp) {
                 return firstRecordAtOrAfter(position, batchSize, timestamp, header.baseOffset(), header.maxTimestamp());
@@ -407,9 +437,9 @@ public final class LogSegment {
     public long maxTimestamp() throws IOException {
         if (maxTimestamp == UNKNOWN_TIMESTAMP) {
             long max = -1;
-            final HeaderReader headers = new HeaderReader(channel);
+            final HeaderReader headers = new HeaderReader(channel, logFile);
             for (int position = 0; position < size; ) {
-                final RecordBatch header = headers.read(position);
+                final RecordBatch header = headers.readWithin(position, size);
                 max = Math.max(max, header.maxTimestamp());
                 position += header.sizeInBytes();
             }
@@ -420,13 +450,13 @@ public final class LogSegment {
 
     /** Visits every batch header in file order (recovery of producer state); headers only, no data. */
     public void forEachHeader(final long fromOffset, final HeaderVisitor visitor) throws IOException {
-        final HeaderReader headers = new HeaderReader(channel);
+        final HeaderReader headers = new HeaderReader(channel, logFile);
         int position = fromOffset <= baseOffset ? 0 : positionOf(fromOffset);
         if (position < 0) {
             return;
         }
         while (position < size) {
-            final RecordBatch header = headers.read(position);
+            final RecordBatch header = headers.readWithin(position, size);
             if (header.nextOffset() > fromOffset) {
                 visitor.visit(header);
             }
@@ -492,6 +522,14 @@ public final class LogSegment {
         release();
     }
 
+    /** Cancels a retired segment's delete delay (topic deletion): the files go as soon as nobody reads them. */
+    public void deleteWhenUnused() {
+        deleteAfterMs = Long.MIN_VALUE;
+        if (references.get() == 0) {
+            deleteFiles();
+        }
+    }
+
     /** Deletes a retired segment's files once nobody reads it and its delay has passed; true when gone. */
     public boolean deleteIfDue(final long nowMs) {
         if (references.get() > 0 || nowMs < deleteAfterMs) {
@@ -501,12 +539,7 @@ public final class LogSegment {
         return true;
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     private void closeFiles() {
-        closed = true;
         try {
             index.close();
         } catch (final IOException e) {

@@ -126,13 +126,13 @@ public final class OffsetIndex implements AutoCloseable {
     }
 
     /**
-     * File position from which to scan for {@code offset}: the position of the last entry whose offset
-     * is at most {@code offset}, or 0 when there is none. O(log n), no I/O.
+     * Number of the last entry whose offset is at most {@code offset}, or -1 when there is none.
+     * O(log n), no I/O.
      */
-    public int lookup(final long offset) {
+    public int entryAtOrBelow(final long offset) {
         final long relative = offset - baseOffset;
         if (entries == 0 || relative < relativeOffsets[0]) {
-            return 0;
+            return -1;
         }
         final int target = (int) Math.min(relative, Integer.MAX_VALUE);
         int low = 0;
@@ -145,7 +145,37 @@ public final class OffsetIndex implements AutoCloseable {
                 high = mid - 1;
             }
         }
-        return positions[low];
+        return low;
+    }
+
+    /**
+     * File position from which to scan for {@code offset}: the position of the last entry whose offset
+     * is at most {@code offset}, or 0 when there is none.
+     */
+    public int lookup(final long offset) {
+        final int entry = entryAtOrBelow(offset);
+        return entry < 0 ? 0 : positions[entry];
+    }
+
+    /**
+     * Number of the last entry whose position is at most {@code maxPosition}, or -1 when there is none.
+     * Every entry is the start of a batch, so all bytes before it are whole batches. O(log n), no I/O.
+     */
+    public int entryAtOrBefore(final long maxPosition) {
+        if (entries == 0 || positions[0] > maxPosition) {
+            return -1;
+        }
+        int low = 0;
+        int high = entries - 1;
+        while (low < high) {
+            final int mid = (low + high + 1) >>> 1;
+            if (positions[mid] <= maxPosition) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -266,10 +265,5 @@ public final class ProducerStateTable {
         covered.limit(buffer.capacity()).position(COUNT_OFFSET);
         crc.update(covered);
         return crc.getValue();
-    }
-
-    /** Producer ids, for tests and diagnostics. */
-    public Iterator<Long> producerIds() {
-        return producers.keySet().iterator();
     }
 }

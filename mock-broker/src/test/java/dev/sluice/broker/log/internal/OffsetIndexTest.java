@@ -36,6 +36,19 @@ class OffsetIndexTest {
     }
 
     @Test
+    void shouldFindTheLastEntryWithinAPositionLimit() throws IOException {
+        try (OffsetIndex index = OffsetIndex.open(dir.resolve("f.index"), BASE, 1024)) {
+            assertEquals(-1, index.entryAtOrBefore(1_000));
+            index.append(BASE + 10, 100);
+            index.append(BASE + 20, 200);
+            assertEquals(-1, index.entryAtOrBefore(99));
+            assertEquals(0, index.entryAtOrBefore(100));
+            assertEquals(0, index.entryAtOrBefore(199));
+            assertEquals(1, index.entryAtOrBefore(Integer.MAX_VALUE + 10L));
+        }
+    }
+
+    @Test
     void shouldPersistEntriesAndDropATornTrailingEntry() throws IOException {
         final Path file = dir.resolve("p.index");
         try (OffsetIndex index = OffsetIndex.open(file, BASE, 1024)) {
