@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Seeded random runs of members that behave like kafka-clients (join, MEMBER_ID_REQUIRED, sync,
- * heartbeat, rejoin on REBALANCE_IN_PROGRESS, start over on UNKNOWN_MEMBER_ID) while others
- * arrive, leave, or crash, and the clock jumps. Then the survivors keep going until the group
+ * heartbeat, rejoin on REBALANCE_IN_PROGRESS, start over on UNKNOWN_MEMBER_ID), some of them static,
+ * while others arrive, leave, crash or (static ones) restart, and the clock jumps. Then the survivors keep going until the group
  * settles. Checks that no parked request is lost or answered twice, that every member gets the
  * assignment its leader made for it, and that the group converges on exactly the live members.
  */
@@ -47,6 +47,8 @@ class GroupCoordinatorSimulationTest {
 
     private final class SimMember {
         final String name;
+        /** group.instance.id of a static member, else null. */
+        final String instanceId;
         String memberId = "";
         int generation = -1;
         Phase phase = Phase.NEED_JOIN;
@@ -54,15 +56,16 @@ class GroupCoordinatorSimulationTest {
         Pending<JoinGroupResult> join;
         Pending<SyncGroupResult> sync;
 
-        SimMember(final String name) {
+        SimMember(final String name, final String instanceId) {
             this.name = name;
+            this.instanceId = instanceId;
         }
 
         void step() {
             switch (phase) {
                 case NEED_JOIN -> {
                     join = track(new Pending<>());
-                    coordinator.joinGroup(new JoinGroupParams(GROUP, memberId, null, name, "/127.0.0.1", SESSION_MS,
+                    coordinator.joinGroup(new JoinGroupParams(GROUP, memberId, instanceId, name, "/127.0.0.1", SESSION_MS,
                             REBALANCE_MS, "consumer", List.of(new GroupProtocol("range", new byte[] {1})), true), join);
                     phase = Phase.WAIT_JOIN;
                 }
@@ -77,13 +80,15 @@ class GroupCoordinatorSimulationTest {
                             phase = Phase.NEED_JOIN;
                         }
                         case NONE -> {
+                            // Static members skip MEMBER_ID_REQUIRED: their id arrives here.
+                            memberId = r.memberId();
                             generation = r.generationId();
                             final Map<String, byte[]> assignments = new HashMap<>();
                             for (final JoinGroupResult.Member m : r.members()) {
                                 assignments.put(m.memberId(), assignmentFor(m.memberId(), generation));
                             }
                             sync = track(new Pending<>());
-                            coordinator.syncGroup(new SyncGroupParams(GROUP, generation, memberId, null, "consumer", "range",
+                            coordinator.syncGroup(new SyncGroupParams(GROUP, generation, memberId, instanceId, "consumer", "range",
                                     assignments), sync);
                             phase = Phase.WAIT_SYNC;
                         }
@@ -108,7 +113,7 @@ class GroupCoordinatorSimulationTest {
                     }
                 }
                 case STABLE -> {
-                    final GroupError error = coordinator.heartbeat(GROUP, memberId, null, generation);
+                    final GroupError error = coordinator.heartbeat(GROUP, memberId, instanceId, generation);
                     switch (error) {
                         case NONE -> {
                         }
@@ -132,7 +137,7 @@ class GroupCoordinatorSimulationTest {
             if (memberId.isEmpty()) {
                 return;
             }
-            coordinator.leaveGroup(GROUP, List.of(new LeaveGroupResult.Member(memberId, null)));
+            coordinator.leaveGroup(GROUP, List.of(new LeaveGroupResult.Member(memberId, instanceId)));
             if (phase == Phase.WAIT_JOIN) {
                 assertEquals(1, join.calls, name + ": parked join not answered on leave");
             } else if (phase == Phase.WAIT_SYNC) {
@@ -164,7 +169,7 @@ class GroupCoordinatorSimulationTest {
                 OffsetStore.inMemory(), clock);
         final List<SimMember> members = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            members.add(new SimMember("m" + i));
+            members.add(newMember(members.size(), random));
         }
         for (int event = 0; event < 3_000; event++) {
             final int dice = random.nextInt(100);
@@ -179,7 +184,17 @@ class GroupCoordinatorSimulationTest {
             } else if (dice < 94 && live.size() > 1) {
                 live.get(random.nextInt(live.size())).crashed = true;
             } else if (dice < 97 && members.size() < 12) {
-                members.add(new SimMember("m" + members.size()));
+                members.add(newMember(members.size(), random));
+            } else if (dice < 99 && members.size() < 12) {
+                // A static member's process restarts: the new incarnation rejoins under the same
+                // instance id with no member id, fencing the old one, whose parked requests must
+                // still be answered.
+                final List<SimMember> statics = live.stream().filter(m -> m.instanceId != null).toList();
+                if (!statics.isEmpty()) {
+                    final SimMember old = statics.get(random.nextInt(statics.size()));
+                    old.crashed = true;
+                    members.add(new SimMember("m" + members.size(), old.instanceId));
+                }
             }
         }
 
@@ -202,6 +217,11 @@ class GroupCoordinatorSimulationTest {
             assertEquals(1, requests.get(i).calls, "request #" + i + " answered " + requests.get(i).calls + " times");
         }
         coordinator.close();
+    }
+
+    /** One member in three is static. */
+    private SimMember newMember(final int index, final Random random) {
+        return new SimMember("m" + index, random.nextInt(3) == 0 ? "instance-" + index : null);
     }
 
     private boolean settled(final List<SimMember> survivors) {
