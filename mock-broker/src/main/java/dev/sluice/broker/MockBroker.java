@@ -8,6 +8,7 @@ import dev.sluice.broker.handler.ApiVersionsHandler;
 import dev.sluice.broker.handler.BrokerContext;
 import dev.sluice.broker.handler.CreateTopicsHandler;
 import dev.sluice.broker.handler.DeleteTopicsHandler;
+import dev.sluice.broker.handler.DeletedTopicOffsetsCleanup;
 import dev.sluice.broker.handler.DescribeClusterHandler;
 import dev.sluice.broker.handler.DescribeConfigsHandler;
 import dev.sluice.broker.handler.DescribeGroupsHandler;
@@ -124,7 +125,7 @@ public final class MockBroker implements AutoCloseable {
                 new FetchHandler(context),
                 new ListOffsetsHandler(context),
                 new CreateTopicsHandler(context),
-                new DeleteTopicsHandler(context),
+                new DeletedTopicOffsetsCleanup(new DeleteTopicsHandler(context), logs, groups),
                 new InitProducerIdHandler(context),
                 new FindCoordinatorHandler(context),
                 new DescribeClusterHandler(context),

@@ -259,6 +259,30 @@ class ConsumerGroupInteropTest {
         }
     }
 
+    /** As in Kafka, deleting a topic drops its committed offsets: a topic recreated under the name starts fresh. */
+    @Test
+    void shouldDropCommittedOffsetsOfADeletedTopic() throws Exception {
+        try (MockBroker broker = startBroker(dataDir);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            final String topic = "short-lived";
+            createTopic(broker, topic);
+            produce(broker, topic, PARTITIONS);
+            final TopicPartition p0 = new TopicPartition(topic, 0);
+            try (KafkaConsumer<String, String> manual = consumer(broker, "forgetful", "manual")) {
+                manual.assign(List.of(p0));
+                manual.commitSync(Map.of(p0, new OffsetAndMetadata(1)));
+            }
+            assertEquals(Map.of(p0, new OffsetAndMetadata(1)),
+                    admin.listConsumerGroupOffsets("forgetful").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
+
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            createTopic(broker, topic);
+
+            assertTrue(admin.listConsumerGroupOffsets("forgetful").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .isEmpty());
+        }
+    }
+
     @Test
     void shouldResumeFromCommittedOffsetsAfterABrokerRestart() throws Exception {
         final String topic = "resume";

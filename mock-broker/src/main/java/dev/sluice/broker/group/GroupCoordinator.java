@@ -650,6 +650,24 @@ public final class GroupCoordinator implements AutoCloseable {
                 offset.metadata() == null ? "" : offset.metadata(), GroupError.NONE);
     }
 
+    /**
+     * Forgets every group's committed offsets of a topic that was deleted, so a topic created
+     * later under the same name starts fresh, as in Kafka. Failures are logged: the offsets then
+     * linger, which costs a consumer an out-of-range reset, not data.
+     */
+    public void deleteOffsets(final String topic) {
+        lock.lock();
+        try {
+            if (offsets.deleteTopic(topic)) {
+                LOG.info("Dropped committed offsets of deleted topic {}", topic);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not drop committed offsets of deleted topic {}", topic, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- describe / list
 
     /** A snapshot of the group; unknown ids are described as Dead with {@code exists == false}. */

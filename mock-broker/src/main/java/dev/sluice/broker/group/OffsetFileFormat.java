@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * Encodes and decodes the frames of the committed-offsets file. One frame holds all partitions of
- * one commit of one group, so a commit is recovered whole or not at all. Big-endian:
+ * Encodes and decodes the frames of the committed-offsets file. A commit frame holds all partitions
+ * of one commit of one group, so a commit is recovered whole or not at all; a topic-deleted frame
+ * drops every group's offsets of one topic. Big-endian:
  *
  * <pre>
  * frame   := length:int32 (bytes after the crc) crc:int32 (CRC32C of the payload) payload
- * payload := version:int8 groupId:str16 count:int32 entry*
+ * payload := 0:int8 groupId:str16 count:int32 entry*       (commit)
+ *          | 1:int8 topic:str16                             (topic deleted)
  * entry   := topic:str16 partition:int32 offset:int64 leaderEpoch:int32 metadata:nstr16 commitTimestamp:int64
  * str16   := length:int16 utf8 bytes       nstr16 := str16, length -1 for null
  * </pre>
@@ -27,19 +29,42 @@ final class OffsetFileFormat {
     static final int PAYLOAD_OFFSET = CRC_OFFSET + CRC_LENGTH;
     static final int HEADER_LENGTH = PAYLOAD_OFFSET;
 
-    static final byte VERSION = 0;
+    static final byte COMMIT = 0;
+    static final byte TOPIC_DELETED = 1;
     /** Fixed part of an entry: partition, offset, leader epoch, commit timestamp. */
     private static final int ENTRY_FIXED_LENGTH = 4 + 8 + 4 + 8;
-    /** The smallest payload: version, empty group id, count. */
-    static final int MIN_PAYLOAD_LENGTH = 1 + 2 + 4;
+    /** The smallest payload: a topic-deleted frame with an empty name. */
+    static final int MIN_PAYLOAD_LENGTH = 1 + 2;
     /** A sanity bound against a hostile or torn length prefix: no real commit comes near 64 MiB. */
     static final int MAX_PAYLOAD_LENGTH = 64 * 1024 * 1024;
 
     private OffsetFileFormat() {
     }
 
-    /** A decoded payload: one group's offsets in file order. */
-    record Frame(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** A decoded payload. */
+    sealed interface Frame permits Commit, TopicDeleted {
+    }
+
+    /** One group's committed offsets, in file order. */
+    record Commit(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) implements Frame {
+    }
+
+    /** Every group's offsets of {@code topic} are gone. */
+    record TopicDeleted(String topic) implements Frame {
+    }
+
+    /** @return a whole topic-deleted frame, header included, positioned at 0 */
+    static ByteBuffer encodeTopicDeleted(final String topic) {
+        final byte[] name = utf8(topic);
+        final int payloadLength = 1 + 2 + name.length;
+        final ByteBuffer frame = ByteBuffer.allocate(HEADER_LENGTH + payloadLength).order(ByteOrder.BIG_ENDIAN);
+        frame.position(PAYLOAD_OFFSET);
+        frame.put(TOPIC_DELETED);
+        putString(frame, name);
+        frame.putInt(LENGTH_OFFSET, payloadLength);
+        frame.putInt(CRC_OFFSET, crc(frame, PAYLOAD_OFFSET, payloadLength));
+        frame.position(0);
+        return frame;
     }
 
     /** @return a whole frame, header included, positioned at 0 */
@@ -53,7 +78,7 @@ final class OffsetFileFormat {
         }
         final ByteBuffer frame = ByteBuffer.allocate(HEADER_LENGTH + payloadLength).order(ByteOrder.BIG_ENDIAN);
         frame.position(PAYLOAD_OFFSET);
-        frame.put(VERSION);
+        frame.put(COMMIT);
         putString(frame, group);
         frame.putInt(offsets.size());
         for (final Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
@@ -87,10 +112,17 @@ final class OffsetFileFormat {
      * @throws CorruptOffsetFileException naming the field that does not fit
      */
     static Frame decode(final ByteBuffer payload) throws CorruptOffsetFileException {
-        require(payload, 1, "version");
-        final byte version = payload.get();
-        if (version != VERSION) {
-            throw new CorruptOffsetFileException("unsupported offsets frame version " + version);
+        require(payload, 1, "kind");
+        final byte kind = payload.get();
+        if (kind == TOPIC_DELETED) {
+            final String topic = readString(payload, "topic", false);
+            if (payload.hasRemaining()) {
+                throw new CorruptOffsetFileException("topic-deleted frame has " + payload.remaining() + " trailing bytes");
+            }
+            return new TopicDeleted(topic);
+        }
+        if (kind != COMMIT) {
+            throw new CorruptOffsetFileException("unknown offsets frame kind " + kind);
         }
         final String groupId = readString(payload, "groupId", false);
         require(payload, 4, "count");
@@ -115,7 +147,7 @@ final class OffsetFileFormat {
         if (payload.hasRemaining()) {
             throw new CorruptOffsetFileException("offsets frame has " + payload.remaining() + " trailing bytes");
         }
-        return new Frame(groupId, offsets);
+        return new Commit(groupId, offsets);
     }
 
     private static void require(final ByteBuffer buffer, final int bytes, final String field) throws CorruptOffsetFileException {

@@ -113,7 +113,11 @@ public final class OffsetStore implements Closeable {
                 problem = e.getMessage();
                 break;
             }
-            apply(frame.groupId(), frame.offsets());
+            if (frame instanceof OffsetFileFormat.Commit commit) {
+                apply(commit.groupId(), commit.offsets());
+            } else if (frame instanceof OffsetFileFormat.TopicDeleted deleted) {
+                forget(deleted.topic());
+            }
             position += OffsetFileFormat.HEADER_LENGTH + length;
         }
         if (problem != null) {
@@ -156,24 +160,64 @@ public final class OffsetStore implements Closeable {
             return;
         }
         if (channel != null) {
-            final ByteBuffer frame = OffsetFileFormat.encode(groupId, commit);
-            final long before = channel.position();
-            try {
-                while (frame.hasRemaining()) {
-                    channel.write(frame);
-                }
-            } catch (IOException e) {
-                try {
-                    channel.truncate(before);
-                    channel.position(before);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+            append(OffsetFileFormat.encode(groupId, commit));
         }
         apply(groupId, commit);
         maybeCompact();
+    }
+
+    /** Appends a whole frame, or on failure cuts the file back so no half frame hides later ones. */
+    private void append(final ByteBuffer frame) throws IOException {
+        final long before = channel.position();
+        try {
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        } catch (IOException e) {
+            try {
+                channel.truncate(before);
+                channel.position(before);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Drops every group's offsets of a deleted topic, so that a topic created later under the same
+     * name starts without them (as in Kafka). Written to the file first, like a commit.
+     *
+     * @return whether any group had offsets of the topic
+     */
+    public boolean deleteTopic(final String topic) throws IOException {
+        if (!hasOffsetsOf(topic)) {
+            return false;
+        }
+        if (channel != null) {
+            append(OffsetFileFormat.encodeTopicDeleted(topic));
+        }
+        forget(topic);
+        return true;
+    }
+
+    private boolean hasOffsetsOf(final String topic) {
+        for (final Map<TopicPartition, OffsetAndMetadata> group : offsets.values()) {
+            for (final TopicPartition partition : group.keySet()) {
+                if (partition.topic().equals(topic)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void forget(final String topic) {
+        for (final Map<TopicPartition, OffsetAndMetadata> group : offsets.values()) {
+            final int before = group.size();
+            group.keySet().removeIf(partition -> partition.topic().equals(topic));
+            liveEntries -= before - group.size();
+        }
     }
 
     /** @return the committed offset, or null if none */

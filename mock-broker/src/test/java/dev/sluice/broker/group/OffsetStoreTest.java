@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,26 @@ class OffsetStoreTest {
             assertEquals(new OffsetAndMetadata(7, -1, null, 3), store.offset("g2", P1));
             assertNull(store.offset("g2", P0));
             assertEquals(Set.of("g1", "g2"), store.groupIds());
+        }
+    }
+
+    @Test
+    void shouldForgetADeletedTopicsOffsetsInEveryGroupAcrossReopen() throws IOException {
+        final TopicPartition other = new TopicPartition("payments", 0);
+        try (OffsetStore store = OffsetStore.open(dir)) {
+            store.commit("g1", Map.of(P0, at(1), other, at(2)));
+            store.commit("g2", Map.of(P1, at(3)));
+            assertTrue(store.deleteTopic("orders"));
+            assertFalse(store.deleteTopic("orders"), "nothing left to delete");
+            assertNull(store.offset("g1", P0));
+            assertNull(store.offset("g2", P1));
+            store.commit("g2", Map.of(P0, at(4)));
+        }
+        try (OffsetStore store = OffsetStore.open(dir)) {
+            assertNull(store.offset("g1", P0));
+            assertNull(store.offset("g2", P1));
+            assertEquals(at(2), store.offset("g1", other));
+            assertEquals(at(4), store.offset("g2", P0), "a commit after the deletion is kept");
         }
     }
 
