@@ -31,6 +31,8 @@
  *   <li>OffsetCommit: members must send the current generation (commits during PreparingRebalance
  *       are allowed, during CompletingRebalance they get REBALANCE_IN_PROGRESS); generation -1
  *       commits are accepted only while the group has no members.</li>
+ *   <li>Deleting a topic drops every group's offsets of it (a topic-deleted frame in the file),
+ *       so a topic recreated under the same name starts fresh.</li>
  *   <li>Membership is memory only; after a restart members get UNKNOWN_MEMBER_ID and rejoin.
  *       Groups that have offsets come back as Empty.</li>
  *   <li>Not implemented: the new consumer protocol (ConsumerGroupHeartbeat), DeleteGroups,
@@ -39,7 +41,7 @@
  *
  * <h2>Offsets on disk</h2>
  * {@link dev.sluice.broker.group.OffsetStore}: one append-only file of CRC32C frames, one frame per
- * commit request, replayed on open with a torn or corrupt tail cut off, compacted by atomic
+ * commit request or topic deletion, replayed on open with a torn or corrupt tail cut off, compacted by atomic
  * rewrite when mostly superseded. Page-cache durability like the partition logs; fsync on close
  * and compaction.
  */
