@@ -1,5 +1,6 @@
 package dev.sluice.broker;
 
+import dev.sluice.broker.group.GroupConfig;
 import dev.sluice.broker.log.LogConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class BrokerConfig {
     private final int nodeId;
     private final long retentionCheckIntervalMs;
     private final LogConfig logDefaults;
+    private final GroupConfig groupConfig;
     private final Map<String, String> effective;
 
     private BrokerConfig(final Map<String, String> given) {
@@ -52,6 +54,12 @@ public final class BrokerConfig {
         broker.put(NUM_NETWORK_THREADS, "2");
         broker.put(NODE_ID, "0");
         broker.put(LOG_RETENTION_CHECK_INTERVAL_MS, "300000");
+        final GroupConfig groupDefaults = GroupConfig.defaults();
+        broker.put(GroupConfig.INITIAL_REBALANCE_DELAY_MS, Integer.toString(groupDefaults.initialRebalanceDelayMs()));
+        broker.put(GroupConfig.MIN_SESSION_TIMEOUT_MS, Integer.toString(groupDefaults.minSessionTimeoutMs()));
+        broker.put(GroupConfig.MAX_SESSION_TIMEOUT_MS, Integer.toString(groupDefaults.maxSessionTimeoutMs()));
+        broker.put(GroupConfig.MAX_SIZE, Integer.toString(groupDefaults.maxSize()));
+        broker.put(GroupConfig.OFFSET_METADATA_MAX_BYTES, Integer.toString(groupDefaults.offsetMetadataMaxBytes()));
         final Map<String, String> log = new LinkedHashMap<>();
         for (final Map.Entry<String, String> entry : given.entrySet()) {
             final String key = entry.getKey();
@@ -72,6 +80,9 @@ public final class BrokerConfig {
         this.nodeId = intAtLeast(broker, NODE_ID, 0);
         this.retentionCheckIntervalMs = intAtLeast(broker, LOG_RETENTION_CHECK_INTERVAL_MS, 1);
         this.logDefaults = LogConfig.from(log);
+        this.groupConfig = new GroupConfig(intAtLeast(broker, GroupConfig.INITIAL_REBALANCE_DELAY_MS, 0),
+                intAtLeast(broker, GroupConfig.MIN_SESSION_TIMEOUT_MS, 0), intAtLeast(broker, GroupConfig.MAX_SESSION_TIMEOUT_MS, 0),
+                intAtLeast(broker, GroupConfig.MAX_SIZE, 1), intAtLeast(broker, GroupConfig.OFFSET_METADATA_MAX_BYTES, 0));
         final Map<String, String> all = new TreeMap<>(broker);
         for (final Map.Entry<String, String> entry : BROKER_TO_TOPIC_KEY.entrySet()) {
             all.put(entry.getKey(), logDefaults.values().get(entry.getValue()));
@@ -111,6 +122,11 @@ public final class BrokerConfig {
     /** Settings of topics created without overrides. */
     public LogConfig logDefaults() {
         return logDefaults;
+    }
+
+    /** The group coordinator's settings ({@code group.*}, {@code offset.metadata.max.bytes}). */
+    public GroupConfig groupConfig() {
+        return groupConfig;
     }
 
     /** Every broker setting with its effective value, under broker names (for DescribeConfigs). */

@@ -1,22 +1,34 @@
 package dev.sluice.broker;
 
+import dev.sluice.broker.group.GroupCoordinator;
+import dev.sluice.broker.group.GroupTimer;
+import dev.sluice.broker.group.OffsetStore;
 import dev.sluice.broker.handler.ApiHandler;
 import dev.sluice.broker.handler.ApiVersionsHandler;
 import dev.sluice.broker.handler.BrokerContext;
 import dev.sluice.broker.handler.CreateTopicsHandler;
 import dev.sluice.broker.handler.DeleteTopicsHandler;
+import dev.sluice.broker.handler.DeletedTopicOffsetsCleanup;
 import dev.sluice.broker.handler.DescribeClusterHandler;
 import dev.sluice.broker.handler.DescribeConfigsHandler;
+import dev.sluice.broker.handler.DescribeGroupsHandler;
 import dev.sluice.broker.handler.FetchHandler;
 import dev.sluice.broker.handler.FetchPurgatory;
 import dev.sluice.broker.handler.FindCoordinatorHandler;
+import dev.sluice.broker.handler.HeartbeatHandler;
 import dev.sluice.broker.handler.InitProducerIdHandler;
+import dev.sluice.broker.handler.JoinGroupHandler;
+import dev.sluice.broker.handler.LeaveGroupHandler;
+import dev.sluice.broker.handler.ListGroupsHandler;
 import dev.sluice.broker.handler.ListOffsetsHandler;
 import dev.sluice.broker.handler.MetadataHandler;
+import dev.sluice.broker.handler.OffsetCommitHandler;
+import dev.sluice.broker.handler.OffsetFetchHandler;
 import dev.sluice.broker.handler.ProduceHandler;
 import dev.sluice.broker.handler.ProducerIdManager;
 import dev.sluice.broker.handler.RequestDispatcher;
 import dev.sluice.broker.handler.SaslHandshakeHandler;
+import dev.sluice.broker.handler.SyncGroupHandler;
 import dev.sluice.broker.log.LogManager;
 import dev.sluice.broker.network.NetworkCounters;
 import dev.sluice.broker.network.SocketServer;
@@ -59,6 +71,8 @@ import org.slf4j.LoggerFactory;
 public final class MockBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MockBroker.class);
     private static final String CLUSTER_ID_FILE = "cluster-id";
+    /** Committed offsets; not a valid partition directory name, so the log never mistakes it for one. */
+    private static final String GROUP_COORDINATOR_DIR = "group-coordinator";
 
     private final String host;
     private final int requestedPort;
@@ -71,6 +85,8 @@ public final class MockBroker implements AutoCloseable {
     private SocketServer server;
     private ScheduledExecutorService retention;
     private RequestDispatcher dispatcher;
+    private GroupCoordinator groups;
+    private GroupTimer groupTimer;
     private String clusterId;
     private volatile boolean started;
 
@@ -99,6 +115,9 @@ public final class MockBroker implements AutoCloseable {
         final ProducerIdManager producerIds = ProducerIdManager.open(dataDir);
         final BrokerContext context = new BrokerContext(config.nodeId(), host, () -> server.port(), clusterId,
                 config.autoCreateTopics(), config.numPartitions(), config.values(), logs, producerIds, fetches);
+        groups = new GroupCoordinator(config.groupConfig(), OffsetStore.open(dataDir.resolve(GROUP_COORDINATOR_DIR)),
+                Clock.systemUTC());
+        groupTimer = GroupTimer.start(groups, GroupTimer.DEFAULT_TICK_MS);
         final List<ApiHandler> handlers = new ArrayList<>(List.of(
                 new ApiVersionsHandler(() -> List.copyOf(dispatcher.handlers().values())),
                 new MetadataHandler(context),
@@ -106,12 +125,20 @@ public final class MockBroker implements AutoCloseable {
                 new FetchHandler(context),
                 new ListOffsetsHandler(context),
                 new CreateTopicsHandler(context),
-                new DeleteTopicsHandler(context),
+                new DeletedTopicOffsetsCleanup(new DeleteTopicsHandler(context), logs, groups),
                 new InitProducerIdHandler(context),
                 new FindCoordinatorHandler(context),
                 new DescribeClusterHandler(context),
                 new DescribeConfigsHandler(context),
-                new SaslHandshakeHandler()));
+                new SaslHandshakeHandler(),
+                new JoinGroupHandler(groups),
+                new SyncGroupHandler(groups),
+                new HeartbeatHandler(groups),
+                new LeaveGroupHandler(groups),
+                new OffsetCommitHandler(groups, tp -> logs.partition(tp.topic(), tp.partition()) != null),
+                new OffsetFetchHandler(groups),
+                new DescribeGroupsHandler(groups),
+                new ListGroupsHandler(groups)));
         for (final Function<BrokerContext, ApiHandler> extra : extraHandlers) {
             handlers.add(extra.apply(context));
         }
@@ -176,6 +203,16 @@ public final class MockBroker implements AutoCloseable {
         if (fetches != null) {
             fetches.close();
         }
+        if (groupTimer != null) {
+            groupTimer.close();
+        }
+        if (groups != null) {
+            try {
+                groups.close();
+            } catch (final IOException e) {
+                LOG.error("Closing the group coordinator's offsets in {} failed", dataDir, e);
+            }
+        }
         if (logs != null) {
             try {
                 logs.close();
@@ -187,6 +224,8 @@ public final class MockBroker implements AutoCloseable {
         server = null;
         retention = null;
         fetches = null;
+        groupTimer = null;
+        groups = null;
         logs = null;
         started = false;
         if (temporaryDataDir) {
@@ -278,8 +317,8 @@ public final class MockBroker implements AutoCloseable {
         }
 
         /**
-         * Adds a handler for an API the broker does not answer by itself (the group coordinator's
-         * APIs); it is advertised in ApiVersions.
+         * Adds a handler for an API the broker does not answer by itself; it is advertised in
+         * ApiVersions. The group APIs are built in.
          */
         public Builder handler(final Function<BrokerContext, ApiHandler> handler) {
             extraHandlers.add(handler);

@@ -45,6 +45,11 @@ public final class RequestContext {
         return body;
     }
 
+    /** The client's "host:port" (group members report the host, as Kafka does). */
+    public String clientAddress() {
+        return network.clientAddress();
+    }
+
     /** "address (client id)" for log lines. */
     public String describeClient() {
         return network.describeClient();
