@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.metadata;
 
+import dev.sluice.client.TopicPartition;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.metadata;
 
+import dev.sluice.client.TopicPartition;
+
 /**
  * What metadata says about one partition. {@code leaderId} is -1 while the partition has no
  * leader (election in progress).

@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.metrics;
 
+import dev.sluice.client.MetricName;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +82,7 @@ public final class JmxReporter implements AutoCloseable {
         }
 
         private DoubleSupplier find(final String attribute) {
-            for (final Map.Entry<MetricKey, DoubleSupplier> e : metrics.all().entrySet()) {
+            for (final Map.Entry<MetricName, DoubleSupplier> e : metrics.all().entrySet()) {
                 if (e.getKey().group().equals(group) && e.getKey().name().equals(attribute)) {
                     return e.getValue();
                 }
@@ -127,7 +129,7 @@ public final class JmxReporter implements AutoCloseable {
         @Override
         public MBeanInfo getMBeanInfo() {
             final List<MBeanAttributeInfo> attrs = new ArrayList<>();
-            for (final MetricKey key : metrics.all().keySet()) {
+            for (final MetricName key : metrics.all().keySet()) {
                 if (key.group().equals(group)) {
                     attrs.add(new MBeanAttributeInfo(key.name(), "double", key.description(), true, false, false));
                 }

@@ -1,5 +1,6 @@
 package dev.sluice.client.internal.metrics;
 
+import dev.sluice.client.MetricName;
 import dev.sluice.client.internal.util.Time;
 
 import java.util.Collections;
@@ -9,11 +10,11 @@ import java.util.function.DoubleSupplier;
 
 /**
  * A client's metric registry: sensors feeding windowed stats, and gauges read on demand.
- * Readers see a snapshot map of {@link MetricKey} to current value suppliers. Thread-safe.
+ * Readers see a snapshot map of {@link MetricName} to current value suppliers. Thread-safe.
  */
 public final class Metrics {
     private final Time time;
-    private final Map<MetricKey, DoubleSupplier> metrics = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<MetricName, DoubleSupplier> metrics = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public Metrics(final Time time) {
         this.time = time;
@@ -25,24 +26,24 @@ public final class Metrics {
     }
 
     /** Registers {@code stat}, fed by {@code sensor}, under {@code key}. */
-    public void stat(final Sensor sensor, final MetricKey key, final Stat stat) {
+    public void stat(final Sensor sensor, final MetricName key, final Stat stat) {
         sensor.add(stat);
         metrics.put(key, () -> stat.measure(time.milliseconds()));
     }
 
     /** Registers a value read on demand, such as free buffer memory. */
-    public void gauge(final MetricKey key, final DoubleSupplier value) {
+    public void gauge(final MetricName key, final DoubleSupplier value) {
         metrics.put(key, value);
     }
 
     /** Current value of one metric, or NaN if unknown. */
-    public double value(final MetricKey key) {
+    public double value(final MetricName key) {
         final DoubleSupplier s = metrics.get(key);
         return s == null ? Double.NaN : s.getAsDouble();
     }
 
     /** All registered metrics, in registration order. */
-    public Map<MetricKey, DoubleSupplier> all() {
+    public Map<MetricName, DoubleSupplier> all() {
         synchronized (metrics) {
             return new LinkedHashMap<>(metrics);
         }
@@ -51,7 +52,7 @@ public final class Metrics {
     /** Finds the metric named {@code name} (any group, any tags), for tools and tests. */
     public double value(final String name) {
         synchronized (metrics) {
-            for (final Map.Entry<MetricKey, DoubleSupplier> e : metrics.entrySet()) {
+            for (final Map.Entry<MetricName, DoubleSupplier> e : metrics.entrySet()) {
                 if (e.getKey().name().equals(name)) {
                     return e.getValue().getAsDouble();
                 }

@@ -1,5 +1,6 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.client.errors.BufferExhaustedException;
 import dev.sluice.client.internal.util.Time;
 
 import java.nio.ByteBuffer;

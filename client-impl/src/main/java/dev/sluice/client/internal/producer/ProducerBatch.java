@@ -1,6 +1,6 @@
 package dev.sluice.client.internal.producer;
 
-import dev.sluice.client.internal.metadata.TopicPartition;
+import dev.sluice.client.TopicPartition;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.client.errors.BufferExhaustedException;
 import dev.sluice.client.internal.metadata.BrokerNode;
 import dev.sluice.client.internal.metadata.ClusterView;
-import dev.sluice.client.internal.metadata.TopicPartition;
+import dev.sluice.client.TopicPartition;
 import dev.sluice.client.internal.util.Time;
 
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.sluice.client.internal.metrics;
 
+import dev.sluice.client.MetricName;
 import dev.sluice.client.internal.util.MockTime;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class MetricsTest {
     private final MockTime time = new MockTime();
     private final Metrics metrics = new Metrics(time);
 
-    private static MetricKey key(final String name) {
-        return new MetricKey(name, "producer-metrics", "", Map.of("client-id", "c1"));
+    private static MetricName key(final String name) {
+        return new MetricName(name, "producer-metrics", "", Map.of("client-id", "c1"));
     }
 
     @Test
