@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.record.Header;
+
 import dev.sluice.client.TopicPartition;
 
 import java.nio.ByteBuffer;
@@ -52,7 +54,7 @@ public final class ProducerBatch {
      *
      * @return false if the batch is full or closed (the caller opens a new batch)
      */
-    boolean tryAppend(final long timestampMs, final byte[] key, final byte[] value, final SerializedHeader[] headers,
+    boolean tryAppend(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
                       final RecordCompletion completion) {
         if (closedBytes != null || !writer.hasRoomFor(timestampMs, key, value, headers)) {
             return false;
@@ -64,7 +66,7 @@ public final class ProducerBatch {
     }
 
     /** Appends unconditionally: the first record of a batch always goes in. */
-    void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final SerializedHeader[] headers,
+    void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
                      final RecordCompletion completion) {
         writer.append(timestampMs, key, value, headers);
         thunks.add(completion);

@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.record.Header;
+
 import dev.sluice.client.errors.BufferExhaustedException;
 import dev.sluice.client.internal.metadata.BrokerNode;
 import dev.sluice.client.internal.metadata.ClusterView;
@@ -80,7 +82,7 @@ public final class RecordAccumulator {
      * @throws IllegalStateException    if the accumulator is closed
      */
     public AppendResult append(final TopicPartition tp, final long timestampMs, final byte[] key, final byte[] value,
-                               final SerializedHeader[] headers, final RecordCompletion completion,
+                               final Header[] headers, final RecordCompletion completion,
                                final long maxBlockMs) throws InterruptedException {
         appendsInProgress.incrementAndGet();
         ByteBuffer buffer = null;
@@ -102,7 +104,7 @@ public final class RecordAccumulator {
                 if (result != null) {
                     return result;
                 }
-                final ProducerBatch batch = new ProducerBatch(tp, writers.create(buffer, size), buffer,
+                final ProducerBatch batch = new ProducerBatch(tp, writers.create(buffer, config.batchSize()), buffer,
                     time.milliseconds());
                 batch.appendFirst(timestampMs, key, value, headers, completion);
                 deque.addLast(batch);
@@ -119,7 +121,7 @@ public final class RecordAccumulator {
     }
 
     private static AppendResult tryAppend(final Deque<ProducerBatch> deque, final long timestampMs, final byte[] key,
-                                          final byte[] value, final SerializedHeader[] headers,
+                                          final byte[] value, final Header[] headers,
                                           final RecordCompletion completion) {
         final ProducerBatch last = deque.peekLast();
         if (last == null || last.isInRetryOrClosed() || !last.tryAppend(timestampMs, key, value, headers, completion)) {
@@ -223,8 +225,9 @@ public final class RecordAccumulator {
             if (deque == null || muted.contains(tp)) {
                 continue;
             }
+            final ProducerBatch first;
             synchronized (deque) {
-                final ProducerBatch first = deque.peekFirst();
+                first = deque.peekFirst();
                 if (first == null) {
                     continue;
                 }
@@ -232,19 +235,20 @@ public final class RecordAccumulator {
                     continue;
                 }
                 if (size + first.estimatedSizeInBytes() > maxRequestSize && !ready.isEmpty()) {
+                    i = (i + partitions.size() - 1) % partitions.size();
                     break; // the request is full; this partition goes first next time
                 }
                 deque.pollFirst();
-                if (idempotence != null && !first.hasSequence()) {
-                    first.assignProducerState(idempotence.producerId(), idempotence.epoch(),
-                        idempotence.nextSequence(tp));
-                    idempotence.advance(tp, first.recordCount());
-                }
-                first.close();
-                first.drained(nowMs);
-                size += first.estimatedSizeInBytes();
-                ready.add(first);
             }
+            // Out of the deque, no application thread can reach the batch: compress without the lock.
+            if (idempotence != null && !first.hasSequence()) {
+                first.assignProducerState(idempotence.producerId(), idempotence.epoch(), idempotence.nextSequence(tp));
+                idempotence.advance(tp, first.recordCount());
+            }
+            first.close();
+            first.drained(nowMs);
+            size += first.estimatedSizeInBytes();
+            ready.add(first);
         } while (i != start);
         drainIndex.put(node, i);
         return ready;

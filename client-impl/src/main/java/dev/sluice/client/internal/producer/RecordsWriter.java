@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.record.Header;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -10,11 +12,11 @@ import java.nio.ByteBuffer;
  * the whole batch) is called once by the sender thread.
  */
 public interface RecordsWriter {
-    /** True if one more record of these sizes fits within the writer's size limit. */
-    boolean hasRoomFor(long timestampMs, byte[] key, byte[] value, SerializedHeader[] headers);
+    /** True if one more record of these sizes fits within the size limit; always true for the first. */
+    boolean hasRoomFor(long timestampMs, byte[] key, byte[] value, Header[] headers);
 
     /** Appends a record; its offset delta is the number of records appended before it. */
-    void append(long timestampMs, byte[] key, byte[] value, SerializedHeader[] headers);
+    void append(long timestampMs, byte[] key, byte[] value, Header[] headers);
 
     /** True once the batch reached its size limit; a writer that is full still accepts nothing. */
     boolean isFull();
@@ -42,11 +44,12 @@ public interface RecordsWriter {
     interface Factory {
         /**
          * @param buffer    the pooled buffer to write into (its capacity is the memory charged)
-         * @param sizeLimit largest batch the writer may grow to, bytes
+         * @param sizeLimit {@code batch.size}: no second record is accepted past it; the first
+         *                  record always is (its buffer was sized for it)
          */
         RecordsWriter create(ByteBuffer buffer, int sizeLimit);
 
         /** Upper bound on the size of a batch holding only this record, bytes. */
-        int estimateSizeInBytes(byte[] key, byte[] value, SerializedHeader[] headers);
+        int estimateSizeInBytes(byte[] key, byte[] value, Header[] headers);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.record.Header;
+
 import dev.sluice.client.TopicPartition;
 import dev.sluice.client.internal.metadata.BrokerNode;
 import dev.sluice.client.internal.metadata.ClusterView;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordAccumulatorTest {
+    private static final Header[] NO_HEADERS = new Header[0];
     private static final int BATCH_SIZE = 1024;
     private static final long LINGER_MS = 10;
     private static final long DELIVERY_TIMEOUT_MS = 1000;
@@ -37,7 +40,7 @@ class RecordAccumulatorTest {
 
     private static RecordAccumulator.AppendResult append(final RecordAccumulator acc, final TopicPartition tp,
                                                          final int valueSize, final List<String> outcomes) throws InterruptedException {
-        return acc.append(tp, 0L, null, new byte[valueSize], SerializedHeader.NONE,
+        return acc.append(tp, 0L, null, new byte[valueSize], NO_HEADERS,
             (offset, ts, error) -> outcomes.add(error == null ? "ok@" + offset : error.getClass().getSimpleName()), 0);
     }
 
@@ -77,7 +80,7 @@ class RecordAccumulatorTest {
         append(acc, TP0, 10, new ArrayList<>());
         final CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
             try {
-                acc.append(TP1, 0L, null, new byte[10], SerializedHeader.NONE, (o, t, e) -> { }, 60_000);
+                acc.append(TP1, 0L, null, new byte[10], NO_HEADERS, (o, t, e) -> { }, 60_000);
             } catch (final InterruptedException e) {
                 throw new IllegalStateException(e);
             }

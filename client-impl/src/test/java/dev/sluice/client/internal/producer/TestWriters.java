@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.record.Header;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -18,7 +20,7 @@ final class TestWriters implements RecordsWriter.Factory {
     }
 
     @Override
-    public int estimateSizeInBytes(final byte[] key, final byte[] value, final SerializedHeader[] headers) {
+    public int estimateSizeInBytes(final byte[] key, final byte[] value, final Header[] headers) {
         return BATCH_OVERHEAD + recordSize(key, value);
     }
 
@@ -38,12 +40,12 @@ final class TestWriters implements RecordsWriter.Factory {
         }
 
         @Override
-        public boolean hasRoomFor(final long timestampMs, final byte[] key, final byte[] value, final SerializedHeader[] headers) {
-            return size + recordSize(key, value) <= limit;
+        public boolean hasRoomFor(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers) {
+            return count == 0 || size + recordSize(key, value) <= limit;
         }
 
         @Override
-        public void append(final long timestampMs, final byte[] key, final byte[] value, final SerializedHeader[] headers) {
+        public void append(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers) {
             size += recordSize(key, value);
             count++;
             if (value != null && buffer.remaining() >= value.length) {
