@@ -71,6 +71,9 @@ public final class NetworkClient implements AutoCloseable {
         void onComplete(ClientResponse response);
     }
 
+    /** Returned by {@link #leastLoadedNode} when no broker can be used; bootstrap ids are negative. */
+    public static final int NO_NODE = Integer.MIN_VALUE;
+
     private enum State { CONNECTING, CHECKING_API_VERSIONS, READY }
 
     private final Config config;
@@ -236,13 +239,13 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     /**
-     * The broker with the fewest requests in flight among those ready or connectable; -1 if none.
+     * The broker with the fewest requests in flight among those ready or connectable; {@link #NO_NODE} if none.
      * Brokers from metadata once known, the bootstrap servers before.
      */
     public int leastLoadedNode(final long nowMs) {
         final Collection<BrokerNode> candidates = metadata.cluster().nodes().isEmpty()
             ? bootstrap.values() : metadata.cluster().nodes();
-        int best = -1;
+        int best = NO_NODE;
         int bestLoad = Integer.MAX_VALUE;
         boolean bestConnected = false;
         for (final BrokerNode node : candidates) {
@@ -252,7 +255,7 @@ public final class NetworkClient implements AutoCloseable {
             if (!usable) {
                 continue;
             }
-            if (best == -1 || (connected && !bestConnected) || (connected == bestConnected && load < bestLoad)) {
+            if (best == NO_NODE || (connected && !bestConnected) || (connected == bestConnected && load < bestLoad)) {
                 best = node.id();
                 bestLoad = load;
                 bestConnected = connected;
@@ -421,7 +424,7 @@ public final class NetworkClient implements AutoCloseable {
             return metadataInFlight ? config.requestTimeoutMs() : due;
         }
         final int node = leastLoadedNode(nowMs);
-        if (node == -1) {
+        if (node == NO_NODE) {
             return config.reconnectBackoffMs();
         }
         if (!isConnected(node) || inFlightCount(node) >= config.maxInFlightPerConnection()) {

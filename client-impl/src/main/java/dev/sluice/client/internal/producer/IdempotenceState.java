@@ -64,10 +64,11 @@ public final class IdempotenceState {
         return resetRequested;
     }
 
-    /** Drops the id so that the sender fetches a new one. */
+    /** Drops the id (and any pending reset) so that the sender fetches a new one. */
     public void clearProducerId() {
         producerId = NO_PRODUCER_ID;
         epoch = NO_EPOCH;
+        resetRequested = false;
         nextSequence.clear();
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.client.internal.producer;
 import dev.sluice.codec.record.Header;
 
 import dev.sluice.client.TopicPartition;
+import dev.sluice.codec.record.RecordBatch;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -220,6 +221,22 @@ public final class ProducerBatch {
         this.producerId = id;
         this.producerEpoch = epoch;
         this.baseSequence = sequence;
+    }
+
+    /**
+     * Gives a batch new idempotence fields, also when it is already closed: the fields sit inside
+     * the CRC-covered part, so the bytes are patched and the checksum rewritten. Sender thread.
+     */
+    void restamp(final long id, final short epoch, final int sequence) {
+        this.producerId = id;
+        this.producerEpoch = epoch;
+        this.baseSequence = sequence;
+        if (closedBytes != null) {
+            closedBytes.putLong(RecordBatch.PRODUCER_ID_OFFSET, id);
+            closedBytes.putShort(RecordBatch.PRODUCER_EPOCH_OFFSET, epoch);
+            closedBytes.putInt(RecordBatch.BASE_SEQUENCE_OFFSET, sequence);
+            new RecordBatch().wrap(closedBytes, 0).writeChecksum();
+        }
     }
 
     @Override

@@ -299,6 +299,24 @@ public final class RecordAccumulator {
     }
 
     /**
+     * After a new producer id: gives every queued batch that carries a sequence of the old id the
+     * next sequence of the new one, in deque order. Sender thread.
+     */
+    public void resequence(final IdempotenceState idempotence) {
+        for (final Map.Entry<TopicPartition, Deque<ProducerBatch>> entry : batches.entrySet()) {
+            synchronized (entry.getValue()) {
+                for (final ProducerBatch batch : entry.getValue()) {
+                    if (batch.hasSequence()) {
+                        batch.restamp(idempotence.producerId(), idempotence.epoch(),
+                            idempotence.nextSequence(entry.getKey()));
+                        idempotence.advance(entry.getKey(), batch.recordCount());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Returns a batch's buffer to the pool. Call only once no request refers to it any more.
      */
     public void deallocate(final ProducerBatch batch) {
