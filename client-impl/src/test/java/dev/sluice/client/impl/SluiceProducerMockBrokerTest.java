@@ -1,6 +1,7 @@
 package dev.sluice.client.impl;
 
 import dev.sluice.broker.MockBroker;
+import dev.sluice.client.errors.RecordTooLargeException;
 import dev.sluice.client.producer.ProducerRecord;
 import dev.sluice.client.producer.RecordMetadata;
 import dev.sluice.client.serialization.ByteArraySerializer;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,11 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Sluice producer against the Sluice broker (embedded), read back by kafka-clients'
@@ -92,6 +100,46 @@ class SluiceProducerMockBrokerTest {
                 assertArrayEquals(values.get(i), got.get(j).value(), "value of record " + i);
                 assertEquals(futures.get(i).get().offset(), got.get(j).offset(), "offset of record " + i);
             }
+        }
+    }
+
+    @Test
+    void shouldCompleteAcksZeroSendsWithoutOffsetsAndStillDeliver() throws Exception {
+        final String topic = "acks-zero";
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("acks", "0");
+        final List<Future<RecordMetadata>> futures = new ArrayList<>();
+        try (SluiceProducer<byte[], byte[]> producer = new SluiceProducer<>(props, new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+            for (int i = 0; i < 1000; i++) {
+                futures.add(producer.send(new ProducerRecord<>(topic, ("v" + i).getBytes(StandardCharsets.UTF_8))));
+            }
+            producer.flush();
+        }
+        for (final Future<RecordMetadata> f : futures) {
+            assertFalse(f.get(1, TimeUnit.MINUTES).hasOffset(), "acks=0: the broker never says where it wrote");
+        }
+        final int total = consume(topic, 1000).values().stream().mapToInt(List::size).sum();
+        assertEquals(1000, total);
+    }
+
+    @Test
+    void shouldFailRecordLargerThanMaxRequestSizeThroughItsCallback() throws Exception {
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("max.request.size", "1000");
+        try (SluiceProducer<byte[], byte[]> producer = new SluiceProducer<>(props, new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+            final CompletableFuture<Exception> reported = new CompletableFuture<>();
+            final Future<RecordMetadata> f = producer.send(new ProducerRecord<>("too-large", new byte[5000]),
+                (md, e) -> reported.complete(e));
+            final ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(1, TimeUnit.MINUTES));
+            assertInstanceOf(RecordTooLargeException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("max.request.size"), e.getCause().getMessage());
+            assertInstanceOf(RecordTooLargeException.class, reported.get(1, TimeUnit.MINUTES));
+            // A record that fits still goes through.
+            assertTrue(producer.send(new ProducerRecord<>("too-large", new byte[10])).get(1, TimeUnit.MINUTES).hasOffset());
         }
     }
 
