@@ -1,0 +1,104 @@
+package dev.sluice.client.internal.metadata;
+
+import dev.sluice.client.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable snapshot of cluster metadata: brokers, the partitions of each known topic and their
+ * leaders, and per-topic errors from the last metadata response. Safe to share between threads.
+ */
+public final class ClusterView {
+    private static final ClusterView EMPTY = new ClusterView(List.of(), List.of(), Map.of());
+
+    private final Map<Integer, BrokerNode> nodes;
+    private final Map<TopicPartition, PartitionState> partitions;
+    private final Map<String, List<PartitionState>> byTopic;
+    private final Map<String, List<Integer>> availableByTopic;
+    private final Map<Integer, List<TopicPartition>> byLeader;
+    private final Map<String, Short> topicErrors;
+
+    public ClusterView(final Collection<BrokerNode> nodes, final Collection<PartitionState> partitions,
+                       final Map<String, Short> topicErrors) {
+        final Map<Integer, BrokerNode> nodeMap = new HashMap<>();
+        nodes.forEach(n -> nodeMap.put(n.id(), n));
+        final Map<TopicPartition, PartitionState> partitionMap = new HashMap<>();
+        final Map<String, List<PartitionState>> topics = new HashMap<>();
+        final Map<String, List<Integer>> available = new HashMap<>();
+        final Map<Integer, List<TopicPartition>> leaders = new HashMap<>();
+        for (final PartitionState p : partitions) {
+            partitionMap.put(p.partition(), p);
+            topics.computeIfAbsent(p.partition().topic(), t -> new ArrayList<>()).add(p);
+            available.computeIfAbsent(p.partition().topic(), t -> new ArrayList<>());
+            if (p.hasLeader() && nodeMap.containsKey(p.leaderId())) {
+                available.get(p.partition().topic()).add(p.partition().partition());
+                leaders.computeIfAbsent(p.leaderId(), l -> new ArrayList<>()).add(p.partition());
+            }
+        }
+        topics.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.partition().partition(), b.partition().partition())));
+        this.nodes = Collections.unmodifiableMap(nodeMap);
+        this.partitions = Collections.unmodifiableMap(partitionMap);
+        this.byTopic = freeze(topics);
+        this.availableByTopic = freeze(available);
+        this.byLeader = freeze(leaders);
+        this.topicErrors = Map.copyOf(topicErrors);
+    }
+
+    private static <K, V> Map<K, List<V>> freeze(final Map<K, List<V>> map) {
+        final Map<K, List<V>> copy = new HashMap<>();
+        map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    public static ClusterView empty() {
+        return EMPTY;
+    }
+
+    public BrokerNode node(final int id) {
+        return nodes.get(id);
+    }
+
+    public Collection<BrokerNode> nodes() {
+        return nodes.values();
+    }
+
+    /** The leader of {@code tp}, or null if unknown or leaderless. */
+    public BrokerNode leaderFor(final TopicPartition tp) {
+        final PartitionState p = partitions.get(tp);
+        return p == null || !p.hasLeader() ? null : nodes.get(p.leaderId());
+    }
+
+    public PartitionState partition(final TopicPartition tp) {
+        return partitions.get(tp);
+    }
+
+    /** Number of partitions of {@code topic}, or -1 if the topic is unknown. */
+    public int partitionCount(final String topic) {
+        final List<PartitionState> list = byTopic.get(topic);
+        return list == null ? -1 : list.size();
+    }
+
+    public List<PartitionState> partitionsFor(final String topic) {
+        return byTopic.getOrDefault(topic, List.of());
+    }
+
+    /** Partition numbers of {@code topic} that currently have a known leader. */
+    public List<Integer> availablePartitions(final String topic) {
+        return availableByTopic.getOrDefault(topic, List.of());
+    }
+
+    /** Partitions whose leader is {@code nodeId}. */
+    public List<TopicPartition> partitionsLedBy(final int nodeId) {
+        return byLeader.getOrDefault(nodeId, List.of());
+    }
+
+    /** The error code the last metadata response gave {@code topic}, or null if none. */
+    public Short topicError(final String topic) {
+        return topicErrors.get(topic);
+    }
+}

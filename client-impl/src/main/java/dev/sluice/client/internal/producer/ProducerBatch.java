@@ -1,0 +1,246 @@
+package dev.sluice.client.internal.producer;
+
+import dev.sluice.codec.record.Header;
+
+import dev.sluice.client.TopicPartition;
+import dev.sluice.codec.record.RecordBatch;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Records for one partition on their way to the broker, in one pooled buffer.
+ *
+ * <p>Life: open (application threads append under the deque lock) -> closed by the sender when
+ * drained (compressed, header and CRC written) -> in flight -> completed once, successfully or
+ * not. Completion and buffer release are separate on purpose: a batch that expires while its
+ * request is in flight is completed (failed) at once, but its buffer stays out of the pool until
+ * the request's response or failure, because the socket may still be reading from it.
+ */
+public final class ProducerBatch {
+    public static final int NO_SEQUENCE = -1;
+
+    private final TopicPartition partition;
+    private final RecordsWriter writer;
+    private final ByteBuffer pooledBuffer;
+    private final long createdMs;
+    private final List<RecordCompletion> thunks = new ArrayList<>();
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private final CountDownLatch completion = new CountDownLatch(1);
+    private final List<Long> timestamps = new ArrayList<>();
+    private ByteBuffer closedBytes;
+    private long lastAttemptMs;
+    private int attempts;
+    private boolean retry;
+    private boolean inFlight;
+    private int baseSequence = NO_SEQUENCE;
+    private long producerId = -1;
+    private short producerEpoch = -1;
+
+    ProducerBatch(final TopicPartition partition, final RecordsWriter writer, final ByteBuffer pooledBuffer,
+                  final long createdMs) {
+        this.partition = partition;
+        this.writer = writer;
+        this.pooledBuffer = pooledBuffer;
+        this.createdMs = createdMs;
+        this.lastAttemptMs = createdMs;
+    }
+
+    /**
+     * Appends if there is room.
+     *
+     * @return false if the batch is full or closed (the caller opens a new batch)
+     */
+    boolean tryAppend(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
+                      final RecordCompletion completion) {
+        if (closedBytes != null || !writer.hasRoomFor(timestampMs, key, value, headers)) {
+            return false;
+        }
+        writer.append(timestampMs, key, value, headers);
+        thunks.add(completion);
+        timestamps.add(timestampMs);
+        return true;
+    }
+
+    /** Appends unconditionally: the first record of a batch always goes in. */
+    void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
+                     final RecordCompletion completion) {
+        writer.append(timestampMs, key, value, headers);
+        thunks.add(completion);
+        timestamps.add(timestampMs);
+    }
+
+    /** True if the batch reached its size limit. */
+    boolean isFull() {
+        return closedBytes != null || writer.isFull();
+    }
+
+    /** Finishes the batch (compressing it) on first call; later calls return the same bytes. */
+    ByteBuffer close() {
+        if (closedBytes == null) {
+            if (producerId >= 0) {
+                writer.producerState(producerId, producerEpoch, baseSequence);
+            }
+            closedBytes = writer.close();
+        }
+        return closedBytes.duplicate();
+    }
+
+    boolean isClosed() {
+        return closedBytes != null;
+    }
+
+    /**
+     * Completes every record of the batch, once. Later calls (a late response after expiry) are
+     * ignored.
+     *
+     * @param baseOffset    offset of the first record, or -1 if unknown
+     * @param logAppendTime broker timestamp, or -1 to report each record's own timestamp
+     * @return true if this call completed the batch
+     */
+    public boolean complete(final long baseOffset, final long logAppendTime, final RuntimeException error) {
+        if (!completed.compareAndSet(false, true)) {
+            return false;
+        }
+        for (int i = 0; i < thunks.size(); i++) {
+            final long offset = error != null || baseOffset < 0 ? -1 : baseOffset + i;
+            final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps.get(i);
+            thunks.get(i).complete(offset, timestamp, error);
+        }
+        completion.countDown();
+        return true;
+    }
+
+    public boolean isCompleted() {
+        return completed.get();
+    }
+
+    /** Blocks until completed or the timeout passes (used by flush). */
+    public boolean await(final long timeoutMs) throws InterruptedException {
+        return completion.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Blocks until completed (used by flush). */
+    public void await() throws InterruptedException {
+        completion.await();
+    }
+
+    public TopicPartition partition() {
+        return partition;
+    }
+
+    public int recordCount() {
+        return thunks.size();
+    }
+
+    public int estimatedSizeInBytes() {
+        return closedBytes != null ? closedBytes.remaining() : writer.estimatedSizeInBytes();
+    }
+
+    public int uncompressedSizeInBytes() {
+        return writer.uncompressedSizeInBytes();
+    }
+
+    public long createdMs() {
+        return createdMs;
+    }
+
+    ByteBuffer pooledBuffer() {
+        return pooledBuffer;
+    }
+
+    /** True once {@code delivery.timeout.ms} has passed since creation. */
+    public boolean hasReachedDeliveryTimeout(final long deliveryTimeoutMs, final long nowMs) {
+        return nowMs - createdMs >= deliveryTimeoutMs;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public long lastAttemptMs() {
+        return lastAttemptMs;
+    }
+
+    /** Marks the batch as being sent at {@code nowMs}. Sender thread only. */
+    void drained(final long nowMs) {
+        attempts++;
+        lastAttemptMs = nowMs;
+        inFlight = true;
+    }
+
+    /** Marks the batch as queued again for retry at {@code nowMs}. Sender thread only. */
+    void reenqueued(final long nowMs) {
+        retry = true;
+        inFlight = false;
+        lastAttemptMs = nowMs;
+    }
+
+    boolean isInRetryOrClosed() {
+        return retry || closedBytes != null;
+    }
+
+    public boolean inRetry() {
+        return retry;
+    }
+
+    public boolean isInFlight() {
+        return inFlight;
+    }
+
+    /** The request carrying this batch has been answered or failed. Sender thread only. */
+    public void requestFinished() {
+        inFlight = false;
+    }
+
+    public boolean hasSequence() {
+        return baseSequence != NO_SEQUENCE;
+    }
+
+    public int baseSequence() {
+        return baseSequence;
+    }
+
+    public long producerId() {
+        return producerId;
+    }
+
+    public short producerEpoch() {
+        return producerEpoch;
+    }
+
+    /** Assigns the idempotence fields before the batch is first closed. Sender thread only. */
+    void assignProducerState(final long id, final short epoch, final int sequence) {
+        if (closedBytes != null) {
+            throw new IllegalStateException("Batch for " + partition + " already closed");
+        }
+        this.producerId = id;
+        this.producerEpoch = epoch;
+        this.baseSequence = sequence;
+    }
+
+    /**
+     * Gives a batch new idempotence fields, also when it is already closed: the fields sit inside
+     * the CRC-covered part, so the bytes are patched and the checksum rewritten. Sender thread.
+     */
+    void restamp(final long id, final short epoch, final int sequence) {
+        this.producerId = id;
+        this.producerEpoch = epoch;
+        this.baseSequence = sequence;
+        if (closedBytes != null) {
+            closedBytes.putLong(RecordBatch.PRODUCER_ID_OFFSET, id);
+            closedBytes.putShort(RecordBatch.PRODUCER_EPOCH_OFFSET, epoch);
+            closedBytes.putInt(RecordBatch.BASE_SEQUENCE_OFFSET, sequence);
+            new RecordBatch().wrap(closedBytes, 0).writeChecksum();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerBatch(" + partition + ", records=" + thunks.size() + ", seq=" + baseSequence + ")";
+    }
+}

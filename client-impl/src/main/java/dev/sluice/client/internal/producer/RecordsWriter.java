@@ -1,0 +1,55 @@
+package dev.sluice.client.internal.producer;
+
+import dev.sluice.codec.record.Header;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Builds one RecordBatch v2 inside a buffer the accumulator took from the {@link BufferPool}.
+ *
+ * <p>The seam between the accumulator's grouping logic and the codec's byte layout. Appends come
+ * from application threads under the partition's deque lock; {@link #close()} (which compresses
+ * the whole batch) is called once by the sender thread.
+ */
+public interface RecordsWriter {
+    /** True if one more record of these sizes fits within the size limit; always true for the first. */
+    boolean hasRoomFor(long timestampMs, byte[] key, byte[] value, Header[] headers);
+
+    /** Appends a record; its offset delta is the number of records appended before it. */
+    void append(long timestampMs, byte[] key, byte[] value, Header[] headers);
+
+    /** True once the batch reached its size limit; a writer that is full still accepts nothing. */
+    boolean isFull();
+
+    /** Size the batch would have if closed now, uncompressed estimate, bytes. */
+    int estimatedSizeInBytes();
+
+    /** Records appended so far. */
+    int recordCount();
+
+    /** Sets the idempotence fields; must be called before {@link #close()}. */
+    void producerState(long producerId, short producerEpoch, int baseSequence);
+
+    /**
+     * Finishes the batch: compresses the records section, writes the header and CRC.
+     *
+     * @return the complete batch, from position 0 to its limit; valid until the pooled buffer is released
+     */
+    ByteBuffer close();
+
+    /** Uncompressed size of the records appended, bytes (for compression-rate metrics). */
+    int uncompressedSizeInBytes();
+
+    /** Creates writers over pooled buffers. */
+    interface Factory {
+        /**
+         * @param buffer    the pooled buffer to write into (its capacity is the memory charged)
+         * @param sizeLimit {@code batch.size}: no second record is accepted past it; the first
+         *                  record always is (its buffer was sized for it)
+         */
+        RecordsWriter create(ByteBuffer buffer, int sizeLimit);
+
+        /** Upper bound on the size of a batch holding only this record, bytes. */
+        int estimateSizeInBytes(byte[] key, byte[] value, Header[] headers);
+    }
+}
