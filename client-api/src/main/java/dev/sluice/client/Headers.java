@@ -1,9 +1,9 @@
 package dev.sluice.client;
 
 /**
- * The ordered headers of one record. Mutable until the producer takes the record for sending (or,
- * on the consumer side, never mutable once handed to the user's code if the implementation says so);
- * after that every mutator throws {@link IllegalStateException}. Not thread safe.
+ * The ordered headers of one record. On the producer side they are mutable until {@code send} takes
+ * the record; after that every mutator throws {@link IllegalStateException}, so what was sent cannot
+ * change behind the client's back. Headers of fetched records are the consumer's to change. Not thread safe.
  */
 public interface Headers extends Iterable<Header> {
     /** Appends a header. @return this, for chaining */
@@ -21,7 +21,7 @@ public interface Headers extends Iterable<Header> {
     /** Every header with this key, in the order added. */
     Iterable<Header> headers(String key);
 
-    /** The headers in the order added, as a new array. */
+    /** The headers in the order added, as an array the caller may keep (a shared empty array when there are none). */
     Header[] toArray();
 
     /** Number of headers. */

@@ -14,6 +14,9 @@ import java.util.Objects;
  * takes a record, so later edits by the caller cannot change what is sent. Not thread safe.
  */
 public final class RecordHeaders implements Headers {
+    /** Zero-length arrays cannot be changed, so one serves every header-less record. */
+    private static final Header[] NO_HEADERS = new Header[0];
+
     private List<Header> headers;
     private boolean readOnly;
 
@@ -105,7 +108,7 @@ public final class RecordHeaders implements Headers {
 
     @Override
     public Header[] toArray() {
-        return headers == null ? new Header[0] : headers.toArray(new Header[0]);
+        return headers == null || headers.isEmpty() ? NO_HEADERS : headers.toArray(NO_HEADERS);
     }
 
     @Override

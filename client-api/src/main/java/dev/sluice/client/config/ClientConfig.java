@@ -65,8 +65,8 @@ public abstract class ClientConfig {
         return parsed.originals();
     }
 
-    /** The {@code bootstrap.servers} entries, parsed. */
-    public List<HostPort> bootstrapServers(final String key) {
+    /** The entries of a host:port list key such as {@code bootstrap.servers}, parsed. */
+    protected List<HostPort> hostPorts(final String key) {
         return parsed.listValue(key).stream().map(HostPort::parse).toList();
     }
 

@@ -134,9 +134,16 @@ public final class ConfigDef {
         return keys.get(name);
     }
 
-    /** Parses properties; every key and value must be a string or typed object (see class doc). */
+    /**
+     * Parses properties, including those inherited from the {@link Properties}' defaults. Keys must be
+     * strings; values may be strings or typed objects (see class doc).
+     */
     public ParsedConfig parse(final Properties properties) {
         final Map<String, Object> map = new LinkedHashMap<>();
+        // stringPropertyNames() sees the defaults chain; entrySet() sees typed (non-string) values.
+        for (final String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
         for (final Map.Entry<Object, Object> e : properties.entrySet()) {
             if (!(e.getKey() instanceof String)) {
                 throw new ConfigException("Configuration keys must be strings, but got " + e.getKey()
@@ -154,6 +161,12 @@ public final class ConfigDef {
      */
     public ParsedConfig parse(final Map<String, ?> originals) {
         Objects.requireNonNull(originals, "originals");
+        // Not containsKey(null): immutable maps throw on it.
+        for (final String name : originals.keySet()) {
+            if (name == null) {
+                throw new ConfigException("Configuration keys must not be null");
+            }
+        }
         final Map<String, Object> values = new LinkedHashMap<>();
         for (final ConfigKey key : keys.values()) {
             if (originals.containsKey(key.name())) {

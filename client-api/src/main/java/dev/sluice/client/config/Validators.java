@@ -59,12 +59,6 @@ public final class Validators {
             "must be a non-empty list of host:port entries with ports from 0 to 65535");
     }
 
-    /** Every entry of a list is accepted by {@code predicate}. */
-    public static Validator everyEntry(final Predicate<String> predicate, final String description) {
-        return of(v -> v instanceof List && ((List<?>) v).stream().allMatch(e -> e instanceof String && predicate.test((String) e)),
-            description);
-    }
-
     /** A validator from a predicate and its description. */
     public static Validator of(final Predicate<Object> predicate, final String description) {
         return new Validator() {

@@ -13,7 +13,7 @@ public class ConfigException extends SluiceException {
 
     /** A bad value for one key. */
     public ConfigException(final String configName, final Object value, final String allowed) {
-        super("Invalid value " + value + " for configuration " + configName + ": " + allowed);
+        super("Invalid value " + abbreviate(value) + " for configuration " + configName + ": " + allowed);
         this.configName = configName;
         this.value = value;
     }
@@ -23,6 +23,15 @@ public class ConfigException extends SluiceException {
         super(message);
         this.configName = null;
         this.value = null;
+    }
+
+    /** Longest rendering of a rejected value in a message; a pasted blob must not flood the log. */
+    static final int MAX_VALUE_CHARS = 200;
+
+    private static String abbreviate(final Object value) {
+        final String text = String.valueOf(value);
+        return text.length() <= MAX_VALUE_CHARS ? text
+            : text.substring(0, MAX_VALUE_CHARS) + "... (" + text.length() + " characters)";
     }
 
     /** The key whose value was rejected, or {@code null} when the problem involves several keys. */

@@ -136,7 +136,6 @@ public final class ProducerConfig extends ClientConfig {
         .allowPrefix("key.serializer.")
         .allowPrefix("value.serializer.")
         .allowPrefix("serializer.")
-        .allowPrefix("partitioner.")
         .freeze();
 
     private final boolean idempotenceEnabled;
@@ -258,8 +257,9 @@ public final class ProducerConfig extends ClientConfig {
         return intValue(DELIVERY_TIMEOUT_MS_CONFIG);
     }
 
+    /** The {@code bootstrap.servers} entries, parsed (names are not resolved here). */
     public List<HostPort> bootstrapServers() {
-        return bootstrapServers(BOOTSTRAP_SERVERS_CONFIG);
+        return hostPorts(BOOTSTRAP_SERVERS_CONFIG);
     }
 
     /** A new, configured key serializer from {@code key.serializer}. The caller owns it and closes it. */
