@@ -3,16 +3,15 @@ package dev.sluice.testkit;
 import dev.sluice.testkit.internal.AdminReadinessProbe;
 import dev.sluice.testkit.internal.ChildJvm;
 import dev.sluice.testkit.internal.ChildProcesses;
+import dev.sluice.testkit.internal.KafkaBrokerMain;
 import dev.sluice.testkit.internal.LogTail;
 import dev.sluice.testkit.internal.ParentWatchdog;
-import dev.sluice.testkit.internal.StorageFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -35,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Apache Kafka 4.1 broker for tests: one KRaft node in combined mode (broker and controller,
  * node id 1), running in a child JVM launched with this JVM's {@code java} and classpath, listening
- * on free ports of 127.0.0.1, storing its log in a fresh temporary directory.
+ * on free ports of 127.0.0.1, storing its log in a fresh directory that {@link #close()} deletes.
  *
  * <pre>{@code
  * try (ApacheKafkaBroker kafka = ApacheKafkaBroker.builder().config("num.partitions", "8").build()) {
@@ -45,11 +44,13 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p><b>Start-up time</b> measured on the 2-core build machine (JDK 17, Kafka 4.1.0, defaults of
- * this class): about 6 to 8 s from {@link #start()} to a broker that answers DescribeCluster with
- * itself unfenced, of which about 1 s is formatting the log directory; a {@link #restart()} takes
- * about as long minus the formatting. Hence: start one broker per test class, or share one per JVM
- * through {@link ApacheKafkaExtension}.
+ * <p><b>Start-up time</b>, from {@link #start()} to a broker that lists itself unfenced in
+ * DescribeCluster, measured on the 2-core build machine while other builds ran (load average 15
+ * to 20), JDK 17, Kafka 4.1.0, the default {@link Builder#TEST_JVM_OPTIONS}: 8.0 to 11.9 s for a
+ * first start (which includes formatting the log directory), 8.8 to 9.4 s for a restart, and
+ * {@link #stop()} took 1.5 to 1.7 s. With the full JIT ({@link Builder#benchmarkJvm()}-like) the
+ * same starts took 16.8 to 26.4 s. Hence: start one broker per test class at most, or share one
+ * per JVM through {@link ApacheKafkaExtension}.
  *
  * <p><b>Lifecycle:</b> {@link #start()}, then any number of {@link #stop()} (graceful, SIGTERM),
  * {@link #kill()} (SIGKILL, for crash tests) and {@link #start()} / {@link #restart()} again, all
@@ -70,7 +71,6 @@ public final class ApacheKafkaBroker implements AutoCloseable {
     public static final int NODE_ID = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApacheKafkaBroker.class);
-    private static final String KAFKA_MAIN_CLASS = "kafka.Kafka";
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -99,7 +99,6 @@ public final class ApacheKafkaBroker implements AutoCloseable {
     private final Path propertiesFile;
 
     private Process process;
-    private boolean formatted;
     private boolean closed;
     private Duration lastStartupTime = Duration.ZERO;
 
@@ -120,7 +119,9 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException("could not create broker output directory " + outputDir, e);
         }
-        this.dataDir = TempDirs.create("sluice-kafka-data-");
+        // Under target/ rather than java.io.tmpdir: if the test JVM is killed before close(),
+        // the leftover data goes away with the next 'mvn clean' instead of piling up in /tmp.
+        this.dataDir = outputDir.resolve("data");
         this.brokerConfig = Collections.unmodifiableMap(effectiveConfig(builder.config));
         writeProperties();
     }
@@ -131,13 +132,14 @@ public final class ApacheKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats the log directory (first start only), launches the child JVM and returns once the
-     * broker is registered, unfenced and answering requests.
+     * Launches the child JVM, which formats the log directory (first start only) and runs the
+     * broker, and returns once the broker is registered, unfenced and answering requests.
      *
      * @return this broker, for chaining
      * @throws IllegalStateException       if the broker is already running or was closed
-     * @throws ApacheKafkaStartException   if formatting fails, the child exits early or it is not
-     *                                     ready within the start timeout (the child is then killed)
+     * @throws ApacheKafkaStartException   if the child exits early (bad configuration, failed
+     *                                     format, bad JVM option) or is not ready within the start
+     *                                     timeout (it is then killed); the message quotes its log
      */
     public synchronized ApacheKafkaBroker start() {
         if (closed) {
@@ -147,9 +149,6 @@ public final class ApacheKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("broker on port " + brokerPort + " is already running");
         }
         final long startNanos = System.nanoTime();
-        if (!formatted) {
-            formatStorage();
-        }
         launch();
         awaitReady(startNanos);
         lastStartupTime = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -188,6 +187,12 @@ public final class ApacheKafkaBroker implements AutoCloseable {
     /**
      * Crash: SIGKILL without warning, for tests of what survives a broker failure. Returns once the
      * child process is gone. Does nothing if the broker is not running.
+     *
+     * <p>The next {@link #start()} is slower by up to {@code broker.session.timeout.ms} (9 s by
+     * default; measured 13 s instead of 6 to 9 s): the controller refuses the new incarnation's
+     * registration until the killed one's session expires. Crash-heavy tests can lower it with
+     * {@code config("broker.session.timeout.ms", ...)} (keep it a few heartbeats,
+     * {@code broker.heartbeat.interval.ms}, above zero on a busy machine).
      */
     public synchronized void kill() {
         if (process == null) {
@@ -236,7 +241,7 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         return clusterId;
     }
 
-    /** The broker's data directory ({@code log.dirs}); deleted by {@link #close()}. */
+    /** The broker's data directory ({@code log.dirs}, {@code data/} beside {@link #logFile()}); deleted by {@link #close()}. */
     public Path dataDir() {
         return dataDir;
     }
@@ -321,25 +326,8 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         }
     }
 
-    private void formatStorage() {
-        try {
-            final long formatNanos = System.nanoTime();
-            final String printed = StorageFormatter.format(propertiesFile, clusterId);
-            LOG.info("Formatted {} for cluster {} in {} ms", dataDir, clusterId,
-                    Duration.ofNanos(System.nanoTime() - formatNanos).toMillis());
-            Files.writeString(logFile, "[sluice-testkit] kafka-storage format: " + printed.strip() + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
-            formatted = true;
-        } catch (final IOException | RuntimeException e) {
-            throw new ApacheKafkaStartException("could not format Apache Kafka log directory " + dataDir + " ("
-                    + e.getMessage() + "); broker output: " + logFile, logFile, e);
-        }
-    }
-
     private void launch() {
-        final List<String> args = new ArrayList<>();
-        args.add(KAFKA_MAIN_CLASS);
-        args.add(propertiesFile.toString());
+        final List<String> args = List.of(KafkaBrokerMain.class.getName(), clusterId, propertiesFile.toString());
         final List<String> command = new ChildJvm(ParentWatchdog.class.getName())
                 .jvmOptions(jvmOptions)
                 .jvmOptions(List.of("-Dsluice.testkit.role=apache-kafka-broker", "-Dsluice.testkit.port=" + brokerPort))
@@ -407,20 +395,30 @@ public final class ApacheKafkaBroker implements AutoCloseable {
      */
     public static final class Builder {
         /**
-         * Small heap and the serial collector: the broker of a test holds little, and on two cores a
-         * concurrent collector's threads only compete with the test. C2 stays on, because
-         * benchmarks compare this broker's throughput with Sluice's.
+         * The default, tuned for a quick start on two cores: a small heap and the serial collector
+         * (the broker of a test holds little, and a concurrent collector's threads would compete
+         * with the test), and the C1 compiler only. Measured on the 2-core build machine under load
+         * from parallel builds, two rounds each: C1 only took 2.9 to 3.5 s of CPU to readiness
+         * against 4.9 to 5.9 s with C2, and 7.7 to 9.7 s of wall time against 16.8 to 26.4 s. C1
+         * code is slower at steady state, so throughput comparisons use {@link #BENCHMARK_JVM_OPTIONS}.
          */
-        static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-Xshare:auto");
+        public static final List<String> TEST_JVM_OPTIONS = List.of(
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:-UsePerfData", "-Xshare:auto");
+        /**
+         * What Kafka's own start scripts use by default (1 GiB heap, G1 with a 20 ms pause goal, full
+         * tiered JIT), for benchmarks that compare this broker with Sluice's.
+         */
+        public static final List<String> BENCHMARK_JVM_OPTIONS = List.of(
+                "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+                "-XX:+ExplicitGCInvokesConcurrent", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
         private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
 
         private final Map<String, String> config = new LinkedHashMap<>();
         private final List<String> extraJvmOptions = new ArrayList<>();
-        private List<String> baseJvmOptions = DEFAULT_JVM_OPTIONS;
+        private List<String> baseJvmOptions = TEST_JVM_OPTIONS;
         private String logLevel = "info";
-        private Duration startTimeout = Duration.ofSeconds(60);
+        private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Path outputRoot = defaultOutputRoot();
 
@@ -461,8 +459,8 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         }
 
         /**
-         * Replaces the default JVM options of the child (heap, GC). The log-level and identification
-         * system properties are added regardless.
+         * Replaces the default JVM options of the child ({@link #TEST_JVM_OPTIONS}: heap, GC, JIT).
+         * The log-level and identification system properties are added regardless.
          */
         public Builder jvmOptions(final List<String> options) {
             for (final String option : options) {
@@ -470,6 +468,11 @@ public final class ApacheKafkaBroker implements AutoCloseable {
             }
             this.baseJvmOptions = List.copyOf(options);
             return this;
+        }
+
+        /** {@link #jvmOptions(List)} with {@link #BENCHMARK_JVM_OPTIONS}: a broker as Kafka's scripts run it. */
+        public Builder benchmarkJvm() {
+            return jvmOptions(BENCHMARK_JVM_OPTIONS);
         }
 
         /** Appends one JVM option; later options win, so {@code jvmOption("-Xmx1g")} raises the heap. */
@@ -493,7 +496,10 @@ public final class ApacheKafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link #start()} waits for readiness; 60 s by default. */
+        /**
+         * How long {@link #start()} waits for readiness; 90 s by default, several times the slowest
+         * start measured on a two-core machine busy with other builds (26 s).
+         */
         public Builder startTimeout(final Duration timeout) {
             this.startTimeout = requirePositive(timeout, "startTimeout");
             return this;

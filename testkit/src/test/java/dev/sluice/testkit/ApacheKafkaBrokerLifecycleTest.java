@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole life of one broker, in one test because restart and kill change shared state: data
- * produced with the official client is read back, survives a graceful restart, and a kill leaves
- * no process behind.
+ * produced with the official client is read back, survives a graceful restart and a SIGKILL, and
+ * neither kill nor close leaves a process behind.
  */
 class ApacheKafkaBrokerLifecycleTest {
     private static final String TOPIC = "lifecycle";
@@ -68,11 +68,26 @@ class ApacheKafkaBrokerLifecycleTest {
         System.out.println("ApacheKafkaBroker.restart() took " + broker.lastStartupTime().toMillis() + " ms");
         assertRecordsReadBack(consumeAll("group-after-restart"));
 
-        final long pid = broker.pid();
+        final long killedPid = broker.pid();
         broker.kill();
         assertFalse(broker.isRunning());
+        assertGone(killedPid, "kill()");
+
+        // A crash test's second half: the broker comes back on the same port after SIGKILL, and
+        // acknowledged records are still there (in the page cache, which outlives the process).
+        broker.start();
+        System.out.println("ApacheKafkaBroker.start() after kill() took " + broker.lastStartupTime().toMillis() + " ms");
+        assertRecordsReadBack(consumeAll("group-after-kill"));
+
+        final long closedPid = broker.pid();
+        broker.close();
+        assertGone(closedPid, "close()");
+        assertFalse(java.nio.file.Files.exists(broker.dataDir()), "close() must delete " + broker.dataDir());
+    }
+
+    private static void assertGone(final long pid, final String after) {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                "child JVM " + pid + " is still alive after kill()");
+                "child JVM " + pid + " is still alive after " + after);
     }
 
     @Test
