@@ -204,6 +204,27 @@ public final class NetworkClient implements AutoCloseable {
         doSend(nodeId, s, api, version, body, expectResponse, handler, nowMs);
     }
 
+    /**
+     * Like {@link #send(int, ApiKeys, Struct, boolean, ResponseHandler, long)} but never above
+     * {@code maxVersion}: for callers whose request body uses fields of older versions only (the
+     * consumer's Fetch names topics, which versions 13+ replace with topic ids).
+     */
+    public void send(final int nodeId, final ApiKeys api, final short maxVersion, final Struct body,
+                     final boolean expectResponse, final ResponseHandler handler, final long nowMs) {
+        final NodeState s = nodes.get(nodeId);
+        if (s == null || s.state != State.READY) {
+            throw new IllegalStateException("Node " + nodeId + " is not ready");
+        }
+        final short version = (short) Math.min(apiVersion(nodeId, api), maxVersion);
+        if (version < api.lowestVersion()) {
+            handler.onComplete(new ClientResponse(nodeId, api, (short) -1, null,
+                new UnsupportedVersionException("Node " + nodeId + " supports no version of " + api.apiName()
+                    + " up to " + maxVersion), nowMs, nowMs));
+            return;
+        }
+        doSend(nodeId, s, api, version, body, expectResponse, handler, nowMs);
+    }
+
     private void doSend(final int nodeId, final NodeState s, final ApiKeys api, final short version, final Struct body,
                         final boolean expectResponse, final ResponseHandler handler, final long nowMs) {
         final int correlationId = nextCorrelationId++;
