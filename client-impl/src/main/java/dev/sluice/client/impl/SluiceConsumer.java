@@ -221,12 +221,14 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
                 throw new IllegalStateException("Subscription to topics and manual assignment are mutually exclusive");
             }
             final Set<TopicPartition> kept = new HashSet<>(partitions);
-            for (final TopicPartition tp : subscriptions.assignment()) {
-                if (!kept.contains(tp)) {
-                    fetcher.clearBuffered(tp);
+            synchronized (client) {
+                for (final TopicPartition tp : subscriptions.assignment()) {
+                    if (!kept.contains(tp)) {
+                        fetcher.clearBuffered(tp);
+                    }
                 }
+                subscriptions.assign(partitions);
             }
-            subscriptions.assign(partitions);
             for (final TopicPartition tp : partitions) {
                 metadata.addTopic(tp.topic());
             }
@@ -237,7 +239,9 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Set<TopicPartition> assignment() {
-        return subscriptions.assignment();
+        synchronized (client) {
+            return subscriptions.assignment();
+        }
     }
 
     @Override
@@ -265,7 +269,9 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
             if (!coordinator.hasSubscription() && !subscriptions.assignment().isEmpty()) {
                 throw new IllegalStateException("Subscription to topics and manual assignment are mutually exclusive");
             }
-            coordinator.subscribe(new HashSet<>(topics), listener);
+            synchronized (client) {
+                coordinator.subscribe(new HashSet<>(topics), listener);
+            }
             for (final String topic : topics) {
                 metadata.addTopic(topic);
             }
@@ -290,13 +296,15 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
     public void unsubscribe() {
         acquire();
         try {
-            for (final TopicPartition tp : subscriptions.assignment()) {
-                fetcher.clearBuffered(tp);
+            synchronized (client) {
+                for (final TopicPartition tp : subscriptions.assignment()) {
+                    fetcher.clearBuffered(tp);
+                }
+                if (coordinator != null && coordinator.hasSubscription()) {
+                    coordinator.unsubscribe(time.milliseconds());
+                }
+                subscriptions.assign(List.of());
             }
-            if (coordinator != null && coordinator.hasSubscription()) {
-                coordinator.unsubscribe(time.milliseconds());
-            }
-            subscriptions.assign(List.of());
         } finally {
             release();
         }
@@ -318,23 +326,25 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
             long nowMs = startMs;
             do {
                 maybeThrowWakeup();
-                if (coordinator != null) {
-                    coordinator.poll(nowMs, deadlineMs);
-                }
-                updateFetchPositions(nowMs);
-                final Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(nowMs);
-                if (!records.isEmpty()) {
-                    // Prefetch: the next responses travel while the application works on these.
-                    fetcher.sendFetches(nowMs);
-                    client.poll(0, nowMs);
+                synchronized (client) {
                     if (coordinator != null) {
-                        coordinator.recordsReturned(records);
+                        coordinator.poll(nowMs, deadlineMs);
                     }
-                    return new ConsumerRecords<>(records);
+                    updateFetchPositions(nowMs);
+                    final Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(nowMs);
+                    if (!records.isEmpty()) {
+                        // Prefetch: the next responses travel while the application works on these.
+                        fetcher.sendFetches(nowMs);
+                        client.poll(0, nowMs);
+                        if (coordinator != null) {
+                            coordinator.recordsReturned(records);
+                        }
+                        return new ConsumerRecords<>(records);
+                    }
+                    fetcher.sendFetches(nowMs);
+                    final long waitMs = Math.min(deadlineMs - nowMs, retryBackoffMs);
+                    client.poll(Math.max(0, waitMs), nowMs);
                 }
-                fetcher.sendFetches(nowMs);
-                final long waitMs = Math.min(deadlineMs - nowMs, retryBackoffMs);
-                client.poll(Math.max(0, waitMs), nowMs);
                 nowMs = time.milliseconds();
             } while (nowMs < deadlineMs);
             maybeThrowWakeup();
@@ -380,8 +390,10 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         }
         acquire();
         try {
-            subscriptions.seek(partition, offset);
-            fetcher.clearBuffered(partition);
+            synchronized (client) {
+                subscriptions.seek(partition, offset);
+                fetcher.clearBuffered(partition);
+            }
         } finally {
             release();
         }
@@ -404,9 +416,11 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         acquire();
         try {
             final Collection<TopicPartition> targets = partitions.isEmpty() ? subscriptions.assignment() : partitions;
-            for (final TopicPartition tp : targets) {
-                subscriptions.requestReset(tp, strategy);
-                fetcher.clearBuffered(tp);
+            synchronized (client) {
+                for (final TopicPartition tp : targets) {
+                    subscriptions.requestReset(tp, strategy);
+                    fetcher.clearBuffered(tp);
+                }
             }
         } finally {
             release();
@@ -428,11 +442,15 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
                     throw new TimeoutException("Timeout of " + defaultApiTimeoutMs
                         + "ms expired before the position for partition " + partition + " could be determined");
                 }
-                updateFetchPositions(nowMs);
-                client.poll(Math.min(retryBackoffMs, deadlineMs - nowMs), nowMs);
+                synchronized (client) {
+                    updateFetchPositions(nowMs);
+                    client.poll(Math.min(retryBackoffMs, deadlineMs - nowMs), nowMs);
+                }
                 nowMs = time.milliseconds();
             }
-            return subscriptions.position(partition);
+            synchronized (client) {
+                return subscriptions.position(partition);
+            }
         } finally {
             release();
         }
@@ -455,7 +473,11 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         acquire();
         try {
             requireGroup("commitSync()");
-            coordinator.commitSync(coordinator.consumedOffsets(), saturatedAdd(time.milliseconds(), defaultApiTimeoutMs),
+            final Map<TopicPartition, OffsetAndMetadata> consumed;
+            synchronized (client) {
+                consumed = coordinator.consumedOffsets();
+            }
+            coordinator.commitSync(consumed, saturatedAdd(time.milliseconds(), defaultApiTimeoutMs),
                 this::maybeThrowWakeup);
         } finally {
             release();
@@ -484,7 +506,9 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         acquire();
         try {
             requireGroup("commitAsync()");
-            coordinator.commitAsync(coordinator.consumedOffsets(), callback, time.milliseconds());
+            synchronized (client) {
+                coordinator.commitAsync(coordinator.consumedOffsets(), callback, time.milliseconds());
+            }
         } finally {
             release();
         }
@@ -495,7 +519,9 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         acquire();
         try {
             requireGroup("commitAsync()");
-            coordinator.commitAsync(new LinkedHashMap<>(offsets), callback, time.milliseconds());
+            synchronized (client) {
+                coordinator.commitAsync(new LinkedHashMap<>(offsets), callback, time.milliseconds());
+            }
         } finally {
             release();
         }
@@ -505,8 +531,10 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
     public void pause(final Collection<TopicPartition> partitions) {
         acquire();
         try {
-            for (final TopicPartition tp : partitions) {
-                subscriptions.pause(tp);
+            synchronized (client) {
+                for (final TopicPartition tp : partitions) {
+                    subscriptions.pause(tp);
+                }
             }
         } finally {
             release();
@@ -517,8 +545,10 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
     public void resume(final Collection<TopicPartition> partitions) {
         acquire();
         try {
-            for (final TopicPartition tp : partitions) {
-                subscriptions.resume(tp);
+            synchronized (client) {
+                for (final TopicPartition tp : partitions) {
+                    subscriptions.resume(tp);
+                }
             }
         } finally {
             release();
@@ -549,7 +579,9 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
                     && !config.booleanValue(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG)) {
                     return List.of();
                 }
-                client.poll(Math.min(retryBackoffMs, deadlineMs - nowMs), nowMs);
+                synchronized (client) {
+                    client.poll(Math.min(retryBackoffMs, deadlineMs - nowMs), nowMs);
+                }
                 nowMs = time.milliseconds();
             }
             return partitionInfos(metadata.cluster(), topic);
@@ -617,8 +649,10 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
         } finally {
             closed = true;
             release();
-            fetcher.close();
-            client.close();
+            synchronized (client) {
+                fetcher.close();
+                client.close();
+            }
             metadata.close();
             jmx.close();
             closeQuietly(keyDeserializer, "key deserializer");

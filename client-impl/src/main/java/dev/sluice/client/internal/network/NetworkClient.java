@@ -81,6 +81,7 @@ public final class NetworkClient implements AutoCloseable {
     private final Metadata metadata;
     private final Time time;
     private final Map<Integer, BrokerNode> bootstrap = new HashMap<>();
+    private final Map<Integer, BrokerNode> extraNodes = new HashMap<>();
     private final Map<Integer, NodeState> nodes = new HashMap<>();
     private int nextCorrelationId;
     private boolean metadataInFlight;
@@ -113,7 +114,20 @@ public final class NetworkClient implements AutoCloseable {
 
     private BrokerNode node(final int nodeId) {
         final BrokerNode known = metadata.cluster().node(nodeId);
-        return known != null ? known : bootstrap.get(nodeId);
+        if (known != null) {
+            return known;
+        }
+        final BrokerNode extra = extraNodes.get(nodeId);
+        return extra != null ? extra : bootstrap.get(nodeId);
+    }
+
+    /**
+     * Makes {@code node} reachable under its id although metadata does not list it: the consumer
+     * talks to its group coordinator over a connection of its own (id derived from the broker's), so
+     * a JoinGroup the broker parks does not hold up fetches queued behind it.
+     */
+    public void addNode(final BrokerNode node) {
+        extraNodes.put(node.id(), node);
     }
 
     private NodeState state(final int nodeId) {
