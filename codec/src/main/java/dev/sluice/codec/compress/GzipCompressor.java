@@ -33,10 +33,12 @@ final class GzipCompressor extends Compressor {
         dst[pos++] = (byte) 0x1f;
         dst[pos++] = (byte) 0x8b;
         dst[pos++] = Deflater.DEFLATED;
-        // FLG, MTIME (4), XFL, OS: all zero, as java.util.zip.GZIPOutputStream writes them.
-        for (int i = 0; i < 7; i++) {
+        // FLG, MTIME (4), XFL zero and OS 255 (unknown), as java.util.zip.GZIPOutputStream writes them,
+        // so that batches come out byte for byte as kafka-clients builds them.
+        for (int i = 0; i < 6; i++) {
             dst[pos++] = 0;
         }
+        dst[pos++] = (byte) 0xff;
         deflater.reset();
         deflater.setInput(src, srcOffset, length);
         deflater.finish();

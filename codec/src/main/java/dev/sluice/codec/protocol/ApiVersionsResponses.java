@@ -15,6 +15,21 @@ public final class ApiVersionsResponses {
     private ApiVersionsResponses() {
     }
 
+    /**
+     * A successful response body listing every API of {@link ApiKeys} with its full version range, for a broker
+     * that supports all of them. The caller may add features or adjust ranges before writing.
+     */
+    public static Struct allSupported() {
+        final Struct response = ApiVersionsResponseSchema.SCHEMA.newStruct();
+        for (final ApiKeys api : ApiKeys.values()) {
+            response.add(ApiVersionsResponseSchema.API_KEYS)
+                .set(ApiVersionsResponseSchema.ApiVersion.API_KEY, api.id())
+                .set(ApiVersionsResponseSchema.ApiVersion.MIN_VERSION, api.lowestVersion())
+                .set(ApiVersionsResponseSchema.ApiVersion.MAX_VERSION, api.highestVersion());
+        }
+        return response;
+    }
+
     /** The body a broker sends for an ApiVersions request of an unsupported version; write it as v0. */
     public static Struct unsupportedVersion() {
         final Struct response = ApiVersionsResponseSchema.SCHEMA.newStruct()

@@ -29,6 +29,7 @@ public final class Field<T> {
     private short taggedMin = 1;
     private short taggedMax;
     private boolean neverFlexible;
+    private boolean ignorable;
     private boolean hasDefault;
     private T defaultValue;
 
@@ -96,6 +97,16 @@ public final class Field<T> {
         return this;
     }
 
+    /**
+     * Lets a non-default value be dropped silently when writing a version the field does not exist in. Without
+     * this, doing so is refused: the peer would never see a value the caller meant to send.
+     */
+    public Field<T> ignorable() {
+        checkNotFrozen();
+        ignorable = true;
+        return this;
+    }
+
     private void checkNotFrozen() {
         if (owner != null) {
             throw new IllegalStateException(path + " already belongs to " + owner.name());
@@ -150,6 +161,10 @@ public final class Field<T> {
         return tag;
     }
 
+    public boolean isIgnorable() {
+        return ignorable;
+    }
+
     boolean isNeverFlexible() {
         return neverFlexible;
     }
@@ -161,7 +176,7 @@ public final class Field<T> {
 
     /** Whether {@code value} equals the default, in which case a tagged field is left off the wire. */
     boolean isDefault(final Object value) {
-        return Objects.deepEquals(value, newDefault());
+        return hasDefault ? Objects.equals(value, defaultValue) : type.isZero(value);
     }
 
     @Override

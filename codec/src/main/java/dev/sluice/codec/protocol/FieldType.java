@@ -160,13 +160,16 @@ public abstract class FieldType<T> {
     abstract void write(T value, Encoder encoder, short version, boolean flexible, boolean nullable, String path);
 
     /** Wire size of the value; RECORDS also add their payload bytes to {@code sizer}. */
-    abstract int sizeOf(T value, short version, boolean flexible, Sizer sizer);
+    abstract long sizeOf(T value, short version, boolean flexible, Sizer sizer);
 
     /** Fewest bytes a value can take; bounds hostile array counts. */
     abstract int minSize(short version, boolean flexible);
 
     /** A fresh value for a field that is absent or not set. May be shared when immutable. */
     abstract T newDefault();
+
+    /** Whether {@code value} equals {@link #newDefault()}, without allocating one. */
+    abstract boolean isZero(Object value);
 
     /** Whether the type can carry null at all (nullability per version is the field's business). */
     boolean canBeNull() {
@@ -186,7 +189,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final T value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final T value, final short version, final boolean flexible, final Sizer sizer) {
             return width;
         }
 
@@ -198,6 +201,11 @@ public abstract class FieldType<T> {
         @Override
         T newDefault() {
             return zero;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return zero.equals(value);
         }
 
         @Override
@@ -223,7 +231,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final String value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final String value, final short version, final boolean flexible, final Sizer sizer) {
             return WirePrimitives.sizeOfString(value, flexible);
         }
 
@@ -235,6 +243,11 @@ public abstract class FieldType<T> {
         @Override
         String newDefault() {
             return "";
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return "".equals(value);
         }
     }
 
@@ -257,7 +270,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final byte[] value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final byte[] value, final short version, final boolean flexible, final Sizer sizer) {
             return WirePrimitives.sizeOfBytes(value == null ? -1 : value.length, flexible);
         }
 
@@ -269,6 +282,11 @@ public abstract class FieldType<T> {
         @Override
         byte[] newDefault() {
             return EMPTY;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value instanceof byte[] bytes && bytes.length == 0;
         }
     }
 
@@ -296,7 +314,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final RecordsPayload value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final RecordsPayload value, final short version, final boolean flexible, final Sizer sizer) {
             if (value == null) {
                 return WirePrimitives.sizeOfBytes(-1, flexible);
             }
@@ -321,6 +339,11 @@ public abstract class FieldType<T> {
         @Override
         RecordsPayload newDefault() {
             return null;
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value == null;
         }
     }
 
@@ -367,11 +390,11 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final List<E> value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final List<E> value, final short version, final boolean flexible, final Sizer sizer) {
             if (value == null) {
                 return WirePrimitives.sizeOfArrayCount(-1, flexible);
             }
-            int size = WirePrimitives.sizeOfArrayCount(value.size(), flexible);
+            long size = WirePrimitives.sizeOfArrayCount(value.size(), flexible);
             for (final E item : value) {
                 if (item == null) {
                     throw new IllegalArgumentException("array elements cannot be null");
@@ -390,14 +413,22 @@ public abstract class FieldType<T> {
         List<E> newDefault() {
             return new ArrayList<>();
         }
+
+        @Override
+        boolean isZero(final Object value) {
+            return value instanceof List<?> list && list.isEmpty();
+        }
     }
 
     static final class StructType extends FieldType<Struct> {
         private final StructSchema schema;
+        /** Compared against, never handed out, so nobody can change it. */
+        private final Struct defaultValue;
 
         StructType(final StructSchema schema) {
             super(schema.name());
             this.schema = schema;
+            this.defaultValue = schema.newStruct();
         }
 
         StructSchema schema() {
@@ -420,7 +451,7 @@ public abstract class FieldType<T> {
         }
 
         @Override
-        int sizeOf(final Struct value, final short version, final boolean flexible, final Sizer sizer) {
+        long sizeOf(final Struct value, final short version, final boolean flexible, final Sizer sizer) {
             return schema.sizeOf(value, version, flexible, sizer);
         }
 
@@ -432,6 +463,11 @@ public abstract class FieldType<T> {
         @Override
         Struct newDefault() {
             return schema.newStruct();
+        }
+
+        @Override
+        boolean isZero(final Object value) {
+            return defaultValue.equals(value);
         }
 
         @Override

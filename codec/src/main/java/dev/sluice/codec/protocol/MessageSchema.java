@@ -91,7 +91,11 @@ public final class MessageSchema {
     /** Exact bytes {@link #write} puts out for this message at this version. */
     public int sizeOf(final Struct message, final short version) {
         checkMessage(message, version);
-        return root.sizeOf(message, version, isFlexible(version), new Sizer());
+        final long size = root.sizeOf(message, version, isFlexible(version), new Sizer());
+        if (size > Integer.MAX_VALUE - Frames.SIZE_PREFIX_BYTES) {
+            throw new IllegalArgumentException(name + " of " + size + " bytes is too large for one frame");
+        }
+        return (int) size;
     }
 
     /**
@@ -119,10 +123,13 @@ public final class MessageSchema {
                             final PrefixWriter prefix) {
         checkMessage(message, version);
         final Sizer sizer = new Sizer();
-        final int total = root.sizeOf(message, version, isFlexible(version), sizer);
-        final ByteBuffer heap = ByteBuffer.allocate(Math.toIntExact(prefixBytes + total - sizer.payloadBytes()));
+        final long total = root.sizeOf(message, version, isFlexible(version), sizer);
+        if (prefixBytes + total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " of " + total + " bytes is too large for one frame");
+        }
+        final ByteBuffer heap = ByteBuffer.allocate((int) (prefixBytes + total - sizer.payloadBytes()));
         if (prefix != null) {
-            prefix.write(heap, (long) prefixBytes + total);
+            prefix.write(heap, prefixBytes + total);
         }
         final List<MessageParts.Part> parts = new ArrayList<>();
         // The first part starts at 0 so the prefix rides along with the first encoded bytes.

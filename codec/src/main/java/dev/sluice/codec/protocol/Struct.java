@@ -11,8 +11,9 @@ import java.util.Objects;
  * {@link Field} handles of its {@link StructSchema}.
  *
  * <p>A struct holds a value for every field of its schema, whatever the version: fields absent in the
- * version it was read at hold their defaults, and fields absent in the version it is written at are left off
- * the wire. Values are stored as given (lists are not copied). Not thread-safe: one thread builds or reads a
+ * version it was read at hold their defaults. Fields absent in the version it is written at are left off the
+ * wire; if such a field holds a non-default value and is not {@linkplain Field#ignorable() ignorable}, writing
+ * throws, as kafka-clients does, rather than silently losing it. Values are stored as given (lists are not copied). Not thread-safe: one thread builds or reads a
  * struct at a time. Equality is by schema and deep value equality, which tests rely on.
  */
 public final class Struct {

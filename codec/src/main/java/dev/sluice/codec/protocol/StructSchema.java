@@ -24,9 +24,16 @@ import java.util.Set;
  * <p>Immutable after construction and safe to share between threads.
  */
 public final class StructSchema {
+    private static final int MIN_SIZE_CACHED_VERSIONS = 32;
     private final String name;
     private final Field<?>[] fields;
     private final Field<?>[] taggedByTag;
+    private final String taggedSectionName;
+    /**
+     * {@link #minSize} per version and flexibility, plus one so that 0 means "not computed yet". Filled lazily;
+     * racing threads compute and store the same value, so no synchronization is needed.
+     */
+    private final int[] minSizeCache = new int[2 * MIN_SIZE_CACHED_VERSIONS];
 
     /**
      * @param name   full name used in error messages, e.g. {@code ProduceRequest.TopicData}
@@ -34,6 +41,7 @@ public final class StructSchema {
      */
     public StructSchema(final String name, final Field<?>... fields) {
         this.name = name;
+        this.taggedSectionName = name + ".<tagged fields>";
         this.fields = fields.clone();
         final Set<String> names = new HashSet<>();
         final Set<Integer> tags = new HashSet<>();
@@ -50,6 +58,9 @@ public final class StructSchema {
                 tagged.add(field);
             }
             field.bind(this, i);
+        }
+        if (tagged.size() > Long.SIZE) {
+            throw new IllegalArgumentException(name + ": more than " + Long.SIZE + " tagged fields");
         }
         tagged.sort(Comparator.comparingInt(Field::tag));
         this.taggedByTag = tagged.toArray(new Field<?>[0]);
@@ -97,7 +108,7 @@ public final class StructSchema {
     }
 
     private void readTaggedFields(final ByteBuffer buffer, final short version, final Object[] values) {
-        final String sectionName = name + ".<tagged fields>";
+        final String sectionName = taggedSectionName;
         final int count = Varints.readUnsignedVarint(buffer, sectionName);
         // Each entry takes at least two bytes (tag and size), so a count beyond that is corrupt.
         if (count < 0 || (long) count * 2 > buffer.remaining()) {
@@ -140,8 +151,8 @@ public final class StructSchema {
 
     // ------------------------------------------------------------------------------------------ size
 
-    int sizeOf(final Struct struct, final short version, final boolean flexible, final Sizer sizer) {
-        int size = 0;
+    long sizeOf(final Struct struct, final short version, final boolean flexible, final Sizer sizer) {
+        long size = 0;
         for (final Field<?> field : fields) {
             if (field.isPresentIn(version) && !field.isTaggedIn(version)) {
                 size += sizeOfValue(field, struct.valueAt(field.index()), version, flexible, sizer);
@@ -153,7 +164,7 @@ public final class StructSchema {
                 final Object value = struct.valueAt(field.index());
                 if (field.isTaggedIn(version) && !field.isDefault(value)) {
                     count++;
-                    final int valueSize = sizeOfValue(field, value, version, true, sizer);
+                    final int valueSize = taggedValueSize(field, value, version, sizer);
                     size += Varints.sizeOfUnsignedVarint(field.tag()) + Varints.sizeOfUnsignedVarint(valueSize)
                         + valueSize;
                 }
@@ -163,8 +174,17 @@ public final class StructSchema {
         return size;
     }
 
+    private static int taggedValueSize(final Field<?> field, final Object value, final short version,
+                                       final Sizer sizer) {
+        final long size = sizeOfValue(field, value, version, true, sizer);
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field.path() + ": tagged value of " + size + " bytes is too large");
+        }
+        return (int) size;
+    }
+
     @SuppressWarnings("unchecked")
-    private static <T> int sizeOfValue(final Field<T> field, final Object value, final short version,
+    private static <T> long sizeOfValue(final Field<T> field, final Object value, final short version,
                                        final boolean flexible, final Sizer sizer) {
         checkNull(field, value, version);
         return field.type().sizeOf((T) value, version, flexible && !field.isNeverFlexible(), sizer);
@@ -178,6 +198,20 @@ public final class StructSchema {
 
     /** Fewest bytes a struct of this schema takes in this version. */
     int minSize(final short version, final boolean flexible) {
+        final int slot = 2 * version + (flexible ? 1 : 0);
+        if (version >= 0 && version < MIN_SIZE_CACHED_VERSIONS) {
+            final int cached = minSizeCache[slot];
+            if (cached != 0) {
+                return cached - 1;
+            }
+            final int computed = computeMinSize(version, flexible);
+            minSizeCache[slot] = computed + 1;
+            return computed;
+        }
+        return computeMinSize(version, flexible);
+    }
+
+    private int computeMinSize(final short version, final boolean flexible) {
         int size = flexible ? 1 : 0;
         for (final Field<?> field : fields) {
             if (field.isPresentIn(version) && !field.isTaggedIn(version)) {
@@ -191,27 +225,41 @@ public final class StructSchema {
 
     void write(final Struct struct, final Encoder encoder, final short version, final boolean flexible) {
         for (final Field<?> field : fields) {
-            if (field.isPresentIn(version) && !field.isTaggedIn(version)) {
+            if (!field.isPresentIn(version)) {
+                checkDroppable(field, struct.valueAt(field.index()), version);
+            } else if (!field.isTaggedIn(version)) {
                 writeValue(field, struct.valueAt(field.index()), encoder, version, flexible);
             }
         }
         if (flexible) {
+            // One default check per tagged field: remember which ones go on the wire (at most 64 tags a struct).
+            long written = 0;
             int count = 0;
-            for (final Field<?> field : taggedByTag) {
+            for (int i = 0; i < taggedByTag.length; i++) {
+                final Field<?> field = taggedByTag[i];
                 if (field.isTaggedIn(version) && !field.isDefault(struct.valueAt(field.index()))) {
+                    written |= 1L << i;
                     count++;
                 }
             }
             final ByteBuffer buffer = encoder.buffer();
             Varints.writeUnsignedVarint(count, buffer);
-            for (final Field<?> field : taggedByTag) {
+            for (int i = 0; i < taggedByTag.length; i++) {
+                final Field<?> field = taggedByTag[i];
                 final Object value = struct.valueAt(field.index());
-                if (field.isTaggedIn(version) && !field.isDefault(value)) {
+                if ((written & (1L << i)) != 0) {
                     Varints.writeUnsignedVarint(field.tag(), buffer);
-                    Varints.writeUnsignedVarint(sizeOfValue(field, value, version, true, new Sizer()), buffer);
+                    Varints.writeUnsignedVarint(taggedValueSize(field, value, version, new Sizer()), buffer);
                     writeValue(field, value, encoder, version, true);
                 }
             }
+        }
+    }
+
+    private static void checkDroppable(final Field<?> field, final Object value, final short version) {
+        if (!field.isIgnorable() && !field.isDefault(value)) {
+            throw new IllegalArgumentException(field.path() + ": holds a non-default value but does not exist in"
+                + " version " + version + ", and dropping it is not allowed");
         }
     }
 

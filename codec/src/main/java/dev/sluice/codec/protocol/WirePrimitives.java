@@ -4,9 +4,6 @@ import dev.sluice.codec.MalformedDataException;
 import dev.sluice.codec.Varints;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -18,8 +15,7 @@ import java.util.UUID;
  * against the bytes remaining <em>before</em> allocating anything; bad input throws
  * {@link MalformedDataException} naming {@code field}. Writes assume the caller sized the buffer
  * (see the {@code sizeOf} methods) and throw {@link IllegalArgumentException} for values the
- * encoding cannot carry (a null where the field is not nullable, a string over 32767 bytes in a
- * non-compact STRING). Stateless and thread-safe.
+ * encoding cannot carry (a null where the field is not nullable, a string over 32767 bytes). Stateless and thread-safe.
  *
  * <p>"Compact" means the flexible-version encodings (UNSIGNED_VARINT length N+1, 0 for null).
  */
@@ -28,6 +24,11 @@ public final class WirePrimitives {
     public static final int STRING_LENGTH_BYTES = Short.BYTES;
     /** Bytes a non-compact BYTES / ARRAY length prefix takes. */
     public static final int BYTES_LENGTH_BYTES = Integer.BYTES;
+    /**
+     * Longest string, in UTF-8 bytes, in either encoding. STRING's INT16 length sets it; Kafka holds
+     * COMPACT_STRING to the same limit, so a peer never sees a string it could not send back.
+     */
+    public static final int MAX_STRING_BYTES = Short.MAX_VALUE;
     /** Bytes a UUID takes. */
     public static final int UUID_BYTES = 2 * Long.BYTES;
 
@@ -166,38 +167,81 @@ public final class WirePrimitives {
         if (length < 0) {
             return null;
         }
+        if (length > MAX_STRING_BYTES) {
+            throw new MalformedDataException(field, "string of " + length + " bytes exceeds " + MAX_STRING_BYTES);
+        }
         require(buffer, length, field);
         final int n = (int) length;
         final int start = buffer.position();
-        final String value;
-        if (buffer.hasArray() && isAscii(buffer.array(), buffer.arrayOffset() + start, n)) {
-            value = new String(buffer.array(), buffer.arrayOffset() + start, n, StandardCharsets.US_ASCII);
+        final byte[] array;
+        final int offset;
+        if (buffer.hasArray()) {
+            array = buffer.array();
+            offset = buffer.arrayOffset() + start;
         } else {
-            value = decodeStrict(buffer.slice(start, n), field);
+            array = new byte[n];
+            buffer.get(start, array);
+            offset = 0;
+        }
+        if (!isValidUtf8(array, offset, n)) {
+            throw new MalformedDataException(field, "is not valid UTF-8");
         }
         buffer.position(start + n);
-        return value;
+        return new String(array, offset, n, StandardCharsets.UTF_8);
     }
 
-    private static boolean isAscii(final byte[] bytes, final int offset, final int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (bytes[i] < 0) {
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629): no overlong forms, no encoded surrogates, nothing above
+     * U+10FFFF. Checked by hand because the JDK's lenient decoding would quietly turn a corrupt name into another
+     * name, and a strict CharsetDecoder per string costs more than the rest of the read.
+     */
+    static boolean isValidUtf8(final byte[] bytes, final int offset, final int length) {
+        int i = offset;
+        final int end = offset + length;
+        while (i < end) {
+            if (bytes[i] >= 0) {
+                i++;
+                continue;
+            }
+            final int lead = bytes[i] & 0xff;
+            final int continuation;
+            int secondMin = 0x80;
+            int secondMax = 0xbf;
+            if (lead >= 0xc2 && lead <= 0xdf) {
+                continuation = 1;
+            } else if (lead >= 0xe0 && lead <= 0xef) {
+                continuation = 2;
+                if (lead == 0xe0) {
+                    secondMin = 0xa0;       // overlong
+                } else if (lead == 0xed) {
+                    secondMax = 0x9f;       // surrogates
+                }
+            } else if (lead >= 0xf0 && lead <= 0xf4) {
+                continuation = 3;
+                if (lead == 0xf0) {
+                    secondMin = 0x90;       // overlong
+                } else if (lead == 0xf4) {
+                    secondMax = 0x8f;       // above U+10FFFF
+                }
+            } else {
                 return false;
             }
+            if (i + continuation >= end) {
+                return false;
+            }
+            final int second = bytes[i + 1] & 0xff;
+            if (second < secondMin || second > secondMax) {
+                return false;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                final int next = bytes[i + k] & 0xff;
+                if (next < 0x80 || next > 0xbf) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
         }
         return true;
-    }
-
-    private static String decodeStrict(final ByteBuffer bytes, final String field) {
-        try {
-            final CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(bytes);
-            return chars.toString();
-        } catch (final CharacterCodingException e) {
-            throw new MalformedDataException(field, "is not valid UTF-8", e);
-        }
     }
 
     /**
@@ -244,8 +288,8 @@ public final class WirePrimitives {
             return;
         }
         final int length = utf8Length(value);
-        if (!compact && length > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(field + ": string of " + length + " bytes exceeds 32767");
+        if (length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException(field + ": string of " + length + " bytes exceeds " + MAX_STRING_BYTES);
         }
         writeLength(length, buffer, compact, true);
         if (length == value.length()) {

@@ -34,6 +34,24 @@
  * return {@link dev.sluice.codec.protocol.MessageParts}, heap buffers for what the codec encodes with each
  * payload in its place, so a broker can send header bytes, then a file region, then more header bytes.
  *
+ * <h2>Typical use</h2>
+ * <pre>{@code
+ * // Broker: one frame (size prefix already consumed) in, one response out.
+ * RequestHeader header = RequestHeader.read(frame);
+ * ApiKeys api = header.api();                              // null: unknown key, close the connection
+ * if (!api.isVersionSupported(header.apiVersion())) {      // ApiVersions: answer in v0 instead
+ *     send(ApiVersionsResponses.unsupportedVersionFrame(header.correlationId()));
+ * }
+ * Struct request = api.requestSchema().read(frame, header.apiVersion());
+ * short acks = request.get(ProduceRequestSchema.ACKS);
+ * for (Struct topic : request.get(ProduceRequestSchema.TOPIC_DATA)) { ... }
+ *
+ * Struct response = api.responseSchema().newStruct();
+ * response.add(FetchResponseSchema.RESPONSES).set(FetchResponseSchema.FetchableTopicResponse.TOPIC, "t");
+ * MessageParts parts = Frames.responseParts(api, header.apiVersion(), header.correlationId(), response);
+ * // write each Encoded part's bytes, transferTo each Payload part
+ * }</pre>
+ *
  * <p>Nothing here keeps state, logs, or starts threads; schemas are immutable and shared.
  */
 package dev.sluice.codec.protocol;

@@ -64,6 +64,9 @@ public final class RecordIterator {
         if (sectionLength < 0) {
             throw new CorruptRecordException("batchLength", "shorter than the batch header");
         }
+        if (sectionLength > source.limit() - sectionOffset) {
+            throw new CorruptRecordException("batchLength", "batch runs past the end of its buffer");
+        }
         return this;
     }
 
@@ -89,65 +92,90 @@ public final class RecordIterator {
         if (!ready) {
             prepare();
         }
+        // The buffer's limit stays at the end of the section: every varint read is bounded by it,
+        // and each field is then checked against the record's own end. Kept lean (failures are
+        // built in separate methods) so the JIT inlines it into the caller's loop.
         final ByteBuffer b = data;
         final int recordStart = cursor;
         if (recordStart >= sectionEnd) {
-            throw new CorruptRecordException("recordsCount", "batch declares " + count + " records but its data ends after "
-                + index);
+            throw countMismatch();
         }
-        b.limit(sectionEnd).position(recordStart);
+        b.position(recordStart);
         final int length = readVarint(b, "record.length");
-        if (length < 0 || length > b.remaining()) {
-            throw new CorruptRecordException("record.length", length + " does not fit in the " + b.remaining()
-                + " bytes left in the batch");
+        final int bodyStart = b.position();
+        if (length <= 0 || length > sectionEnd - bodyStart) {
+            throw outOfBounds("record.length", length, sectionEnd - bodyStart);
         }
-        final int recordEnd = b.position() + length;
-        b.limit(recordEnd);
-        if (!b.hasRemaining()) {
-            throw new CorruptRecordException("record.attributes", "record is empty");
-        }
-        b.get();
+        final int recordEnd = bodyStart + length;
+        b.position(bodyStart + 1);
         final long timestampDelta = readVarlong(b, "record.timestampDelta");
         final int offsetDelta = readVarint(b, "record.offsetDelta");
         final Record r = record;
-        r.keySize = readLength(b, "record.keyLength");
-        r.keyOffset = b.position();
-        b.position(r.keyOffset + Math.max(0, r.keySize));
-        r.valueSize = readLength(b, "record.valueLength");
-        r.valueOffset = b.position();
-        b.position(r.valueOffset + Math.max(0, r.valueSize));
+        final int keySize = readLength(b, recordEnd, "record.keyLength");
+        final int keyOffset = b.position();
+        b.position(keyOffset + (keySize < 0 ? 0 : keySize));
+        final int valueSize = readLength(b, recordEnd, "record.valueLength");
+        final int valueOffset = b.position();
+        b.position(valueOffset + (valueSize < 0 ? 0 : valueSize));
         final int headerCount = readVarint(b, "record.headersCount");
-        if (headerCount < 0 || headerCount > b.remaining() / 2) {
-            throw new CorruptRecordException("record.headersCount", headerCount + " headers cannot fit in the "
-                + b.remaining() + " bytes left in the record");
+        final int headersOffset = b.position();
+        if (headerCount != 0) {
+            skipHeaders(b, headerCount, recordEnd);
         }
-        r.headersOffset = b.position();
+        if (b.position() != recordEnd) {
+            throw lengthMismatch(length, b.position() - bodyStart);
+        }
+        r.buffer = b;
+        r.keySize = keySize;
+        r.keyOffset = keyOffset;
+        r.valueSize = valueSize;
+        r.valueOffset = valueOffset;
         r.headerCount = headerCount;
+        r.headersOffset = headersOffset;
+        r.offset = baseOffset + offsetDelta;
+        r.timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
+        r.sizeInBytes = recordEnd - recordStart;
+        cursor = recordEnd;
+        if (++index == count && cursor != sectionEnd) {
+            throw trailingBytes();
+        }
+        return r;
+    }
+
+    private static void skipHeaders(final ByteBuffer b, final int headerCount, final int recordEnd) {
+        if (headerCount < 0 || headerCount > (recordEnd - b.position()) / 2) {
+            throw new CorruptRecordException("record.headersCount", headerCount + " headers cannot fit in the "
+                + (recordEnd - b.position()) + " bytes left in the record");
+        }
         for (int i = 0; i < headerCount; i++) {
-            final int keyLength = readLength(b, "header.keyLength");
+            final int keyLength = readLength(b, recordEnd, "header.keyLength");
             if (keyLength < 0) {
                 throw new CorruptRecordException("header.keyLength", "header keys cannot be null");
             }
             b.position(b.position() + keyLength);
-            final int valueLength = readLength(b, "header.valueLength");
+            final int valueLength = readLength(b, recordEnd, "header.valueLength");
             b.position(b.position() + Math.max(0, valueLength));
         }
-        if (b.position() != recordEnd) {
-            throw new CorruptRecordException("record.length", "declares " + length + " bytes but its fields take "
-                + (b.position() - (recordEnd - length)));
-        }
-        r.buffer = b;
-        r.offset = baseOffset + offsetDelta;
-        r.timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
-        r.sizeInBytes = recordEnd - recordStart;
-        b.limit(sectionEnd);
-        cursor = recordEnd;
-        index++;
-        if (index == count && cursor != sectionEnd) {
-            throw new CorruptRecordException("recordsCount", (sectionEnd - cursor) + " bytes are left after the "
-                + count + " records the batch declares");
-        }
-        return r;
+    }
+
+    private CorruptRecordException countMismatch() {
+        return new CorruptRecordException("recordsCount", "batch declares " + count + " records but its data ends after "
+            + index);
+    }
+
+    private CorruptRecordException trailingBytes() {
+        return new CorruptRecordException("recordsCount", (sectionEnd - cursor) + " bytes are left after the "
+            + count + " records the batch declares");
+    }
+
+    private static CorruptRecordException lengthMismatch(final int declared, final int actual) {
+        return new CorruptRecordException("record.length", "declares " + declared + " bytes but its fields take "
+            + actual);
+    }
+
+    private static CorruptRecordException outOfBounds(final String field, final int length, final int available) {
+        return new CorruptRecordException(field, length + " does not fit in the " + available
+            + " bytes left");
     }
 
     private void prepare() {
@@ -161,6 +189,7 @@ public final class RecordIterator {
             data = sourceReader;
             cursor = sectionOffset;
             sectionEnd = sectionOffset + sectionLength;
+            data.limit(sectionEnd);
         } else {
             if (context == null) {
                 throw new IllegalStateException("a DecompressionContext is needed to read " + compression.configName()
@@ -178,11 +207,11 @@ public final class RecordIterator {
         ready = true;
     }
 
-    private static int readLength(final ByteBuffer b, final String field) {
+    /** A length varint that must be -1 (null) or fit before {@code end}. */
+    private static int readLength(final ByteBuffer b, final int end, final String field) {
         final int length = readVarint(b, field);
-        if (length < -1 || length > b.remaining()) {
-            throw new CorruptRecordException(field, length + " does not fit in the " + b.remaining()
-                + " bytes left in the record");
+        if (length < -1 || length > end - b.position()) {
+            throw outOfBounds(field, length, end - b.position());
         }
         return length;
     }

@@ -244,4 +244,28 @@ class KafkaInteropTest {
         assertEquals(ControlRecordType.ABORT, ControlRecordType.parse(record.key()));
         assertEquals(17, EndTransactionMarker.deserialize(record).coordinatorEpoch());
     }
+
+    @ParameterizedTest(name = "{0} level {1}")
+    @MethodSource("codecs")
+    void shouldCompressToTheSameSizeAsKafkaClients(final CompressionType type, final int level) {
+        for (final int count : new int[] {130, 8_000}) {
+            final List<TestRecords.Expected> records = new ArrayList<>();
+            final java.util.Random random = new java.util.Random(count);
+            for (int i = 0; i < count; i++) {
+                records.add(new TestRecords.Expected(1_700_000_000_000L + i, ("user-" + random.nextInt(9000)).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), TestRecords.jsonEvent(random, i, 100), new Header[0]));
+            }
+            final ByteBuffer ours = ourBuild(type, level, records, -1L, -1L, (short) -1, -1, false);
+            final ByteBuffer kafka = kafkaBuild(type, level, records,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1L, -1L, (short) -1, -1, false);
+            if (type == CompressionType.ZSTD) {
+                // Same format and level, but zstd-jni's one-shot and streaming APIs may choose
+                // slightly different parameters: sizes must agree within 1 %.
+                assertEquals(kafka.remaining(), ours.remaining(), kafka.remaining() * 0.01,
+                    "zstd size for " + count + " records");
+            } else {
+                assertEquals(kafka, ours, type + ": byte-for-byte the batch kafka-clients builds, " + count + " records");
+            }
+        }
+    }
 }

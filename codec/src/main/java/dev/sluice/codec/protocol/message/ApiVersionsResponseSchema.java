@@ -17,15 +17,15 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
 public final class ApiVersionsResponseSchema {
     public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
     public static final Field<List<Struct>> API_KEYS = Field.of("ApiKeys", FieldType.structArray(ApiVersion.SCHEMA));
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<List<Struct>> SUPPORTED_FEATURES = Field.of("SupportedFeatures", FieldType.structArray(SupportedFeatureKey.SCHEMA)).versions(3, NO_MAX)
-            .tagged(0, 3, NO_MAX);
+            .tagged(0, 3, NO_MAX).ignorable();
     public static final Field<Long> FINALIZED_FEATURES_EPOCH = Field.of("FinalizedFeaturesEpoch", FieldType.INT64).versions(3, NO_MAX)
-            .tagged(1, 3, NO_MAX).withDefault(-1L);
+            .tagged(1, 3, NO_MAX).ignorable().withDefault(-1L);
     public static final Field<List<Struct>> FINALIZED_FEATURES = Field.of("FinalizedFeatures", FieldType.structArray(FinalizedFeatureKey.SCHEMA)).versions(3, NO_MAX)
-            .tagged(2, 3, NO_MAX);
+            .tagged(2, 3, NO_MAX).ignorable();
     public static final Field<Boolean> ZK_MIGRATION_READY = Field.of("ZkMigrationReady", FieldType.BOOLEAN).versions(3, NO_MAX)
-            .tagged(3, 3, NO_MAX);
+            .tagged(3, 3, NO_MAX).ignorable();
     public static final StructSchema ROOT = new StructSchema("ApiVersionsResponse",
         ERROR_CODE, API_KEYS, THROTTLE_TIME_MS, SUPPORTED_FEATURES, FINALIZED_FEATURES_EPOCH, FINALIZED_FEATURES, ZK_MIGRATION_READY);
     public static final MessageSchema SCHEMA = new MessageSchema("ApiVersionsResponse", 18, 0, 3, 3, ROOT);

@@ -17,7 +17,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  */
 public final class DeleteTopicsRequestSchema {
     public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(DeleteTopicState.SCHEMA)).versions(6, NO_MAX);
-    public static final Field<List<String>> TOPIC_NAMES = Field.of("TopicNames", FieldType.arrayOf(FieldType.STRING)).versions(0, 5);
+    public static final Field<List<String>> TOPIC_NAMES = Field.of("TopicNames", FieldType.arrayOf(FieldType.STRING)).versions(0, 5).ignorable();
     public static final Field<Integer> TIMEOUT_MS = Field.of("TimeoutMs", FieldType.INT32);
     public static final StructSchema ROOT = new StructSchema("DeleteTopicsRequest",
         TOPICS, TOPIC_NAMES, TIMEOUT_MS);

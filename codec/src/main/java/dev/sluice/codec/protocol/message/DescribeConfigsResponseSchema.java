@@ -46,12 +46,12 @@ public final class DescribeConfigsResponseSchema {
                 .nullableVersions(0, NO_MAX);
         public static final Field<Boolean> READ_ONLY = Field.of("ReadOnly", FieldType.BOOLEAN);
         public static final Field<Boolean> IS_DEFAULT = Field.of("IsDefault", FieldType.BOOLEAN).versions(0, 0);
-        public static final Field<Byte> CONFIG_SOURCE = Field.of("ConfigSource", FieldType.INT8).versions(1, NO_MAX).withDefault((byte) -1);
+        public static final Field<Byte> CONFIG_SOURCE = Field.of("ConfigSource", FieldType.INT8).versions(1, NO_MAX).ignorable().withDefault((byte) -1);
         public static final Field<Boolean> IS_SENSITIVE = Field.of("IsSensitive", FieldType.BOOLEAN);
-        public static final Field<List<Struct>> SYNONYMS = Field.of("Synonyms", FieldType.structArray(DescribeConfigsSynonym.SCHEMA)).versions(1, NO_MAX);
-        public static final Field<Byte> CONFIG_TYPE = Field.of("ConfigType", FieldType.INT8).versions(3, NO_MAX);
+        public static final Field<List<Struct>> SYNONYMS = Field.of("Synonyms", FieldType.structArray(DescribeConfigsSynonym.SCHEMA)).versions(1, NO_MAX).ignorable();
+        public static final Field<Byte> CONFIG_TYPE = Field.of("ConfigType", FieldType.INT8).versions(3, NO_MAX).ignorable();
         public static final Field<String> DOCUMENTATION = Field.of("Documentation", FieldType.STRING).versions(3, NO_MAX)
-                .nullableVersions(0, NO_MAX);
+                .nullableVersions(0, NO_MAX).ignorable();
         public static final StructSchema SCHEMA = new StructSchema("DescribeConfigsResponse.Results.Configs",
             NAME, VALUE, READ_ONLY, IS_DEFAULT, CONFIG_SOURCE, IS_SENSITIVE, SYNONYMS, CONFIG_TYPE, DOCUMENTATION);
 

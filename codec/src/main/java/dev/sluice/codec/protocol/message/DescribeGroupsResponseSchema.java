@@ -15,7 +15,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class DescribeGroupsResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<List<Struct>> GROUPS = Field.of("Groups", FieldType.structArray(DescribedGroup.SCHEMA));
     public static final StructSchema ROOT = new StructSchema("DescribeGroupsResponse",
         THROTTLE_TIME_MS, GROUPS);
@@ -44,7 +44,7 @@ public final class DescribeGroupsResponseSchema {
     public static final class DescribedGroupMember {
         public static final Field<String> MEMBER_ID = Field.of("MemberId", FieldType.STRING);
         public static final Field<String> GROUP_INSTANCE_ID = Field.of("GroupInstanceId", FieldType.STRING).versions(4, NO_MAX)
-                .nullableVersions(4, NO_MAX).withDefault(null);
+                .nullableVersions(4, NO_MAX).ignorable().withDefault(null);
         public static final Field<String> CLIENT_ID = Field.of("ClientId", FieldType.STRING);
         public static final Field<String> CLIENT_HOST = Field.of("ClientHost", FieldType.STRING);
         public static final Field<byte[]> MEMBER_METADATA = Field.of("MemberMetadata", FieldType.BYTES);

@@ -17,8 +17,8 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class FetchResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
-    public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(7, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
+    public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(7, NO_MAX).ignorable();
     public static final Field<Integer> SESSION_ID = Field.of("SessionId", FieldType.INT32).versions(7, NO_MAX);
     public static final Field<List<Struct>> RESPONSES = Field.of("Responses", FieldType.structArray(FetchableTopicResponse.SCHEMA));
     public static final Field<List<Struct>> NODE_ENDPOINTS = Field.of("NodeEndpoints", FieldType.structArray(NodeEndpoint.SCHEMA)).versions(16, NO_MAX)
@@ -32,8 +32,8 @@ public final class FetchResponseSchema {
 
     /** Elements of {@code FetchResponse.Responses}. */
     public static final class FetchableTopicResponse {
-        public static final Field<String> TOPIC = Field.of("Topic", FieldType.STRING).versions(0, 12);
-        public static final Field<UUID> TOPIC_ID = Field.of("TopicId", FieldType.UUID_TYPE).versions(13, NO_MAX);
+        public static final Field<String> TOPIC = Field.of("Topic", FieldType.STRING).versions(0, 12).ignorable();
+        public static final Field<UUID> TOPIC_ID = Field.of("TopicId", FieldType.UUID_TYPE).versions(13, NO_MAX).ignorable();
         public static final Field<List<Struct>> PARTITIONS = Field.of("Partitions", FieldType.structArray(PartitionData.SCHEMA));
         public static final StructSchema SCHEMA = new StructSchema("FetchResponse.Responses",
             TOPIC, TOPIC_ID, PARTITIONS);
@@ -47,8 +47,8 @@ public final class FetchResponseSchema {
         public static final Field<Integer> PARTITION_INDEX = Field.of("PartitionIndex", FieldType.INT32);
         public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
         public static final Field<Long> HIGH_WATERMARK = Field.of("HighWatermark", FieldType.INT64);
-        public static final Field<Long> LAST_STABLE_OFFSET = Field.of("LastStableOffset", FieldType.INT64).versions(4, NO_MAX).withDefault(-1L);
-        public static final Field<Long> LOG_START_OFFSET = Field.of("LogStartOffset", FieldType.INT64).versions(5, NO_MAX).withDefault(-1L);
+        public static final Field<Long> LAST_STABLE_OFFSET = Field.of("LastStableOffset", FieldType.INT64).versions(4, NO_MAX).ignorable().withDefault(-1L);
+        public static final Field<Long> LOG_START_OFFSET = Field.of("LogStartOffset", FieldType.INT64).versions(5, NO_MAX).ignorable().withDefault(-1L);
         public static final Field<Struct> DIVERGING_EPOCH = Field.of("DivergingEpoch", FieldType.structOf(EpochEndOffset.SCHEMA)).versions(12, NO_MAX)
                 .tagged(0, 12, NO_MAX);
         public static final Field<Struct> CURRENT_LEADER = Field.of("CurrentLeader", FieldType.structOf(LeaderIdAndEpoch.SCHEMA)).versions(12, NO_MAX)
@@ -56,7 +56,7 @@ public final class FetchResponseSchema {
         public static final Field<Struct> SNAPSHOT_ID = Field.of("SnapshotId", FieldType.structOf(SnapshotId.SCHEMA)).versions(12, NO_MAX)
                 .tagged(2, 12, NO_MAX);
         public static final Field<List<Struct>> ABORTED_TRANSACTIONS = Field.of("AbortedTransactions", FieldType.structArray(AbortedTransaction.SCHEMA)).versions(4, NO_MAX)
-                .nullableVersions(4, NO_MAX);
+                .nullableVersions(4, NO_MAX).ignorable();
         public static final Field<Integer> PREFERRED_READ_REPLICA = Field.of("PreferredReadReplica", FieldType.INT32).versions(11, NO_MAX).withDefault(-1);
         public static final Field<RecordsPayload> RECORDS = Field.of("Records", FieldType.RECORDS)
                 .nullableVersions(0, NO_MAX);
@@ -67,7 +67,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.DivergingEpoch}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.DivergingEpoch}. */
     public static final class EpochEndOffset {
         public static final Field<Integer> EPOCH = Field.of("Epoch", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
         public static final Field<Long> END_OFFSET = Field.of("EndOffset", FieldType.INT64).versions(12, NO_MAX).withDefault(-1L);
@@ -78,7 +78,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.CurrentLeader}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.CurrentLeader}. */
     public static final class LeaderIdAndEpoch {
         public static final Field<Integer> LEADER_ID = Field.of("LeaderId", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
         public static final Field<Integer> LEADER_EPOCH = Field.of("LeaderEpoch", FieldType.INT32).versions(12, NO_MAX).withDefault(-1);
@@ -89,7 +89,7 @@ public final class FetchResponseSchema {
         }
     }
 
-    /** Elements of {@code FetchResponse.Responses.Partitions.SnapshotId}. */
+    /** The struct in {@code FetchResponse.Responses.Partitions.SnapshotId}. */
     public static final class SnapshotId {
         public static final Field<Long> END_OFFSET = Field.of("EndOffset", FieldType.INT64).withDefault(-1L);
         public static final Field<Integer> EPOCH = Field.of("Epoch", FieldType.INT32).withDefault(-1);

@@ -15,10 +15,10 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class FindCoordinatorResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(0, 3);
     public static final Field<String> ERROR_MESSAGE = Field.of("ErrorMessage", FieldType.STRING).versions(1, 3)
-            .nullableVersions(1, 3);
+            .nullableVersions(1, 3).ignorable();
     public static final Field<Integer> NODE_ID = Field.of("NodeId", FieldType.INT32).versions(0, 3);
     public static final Field<String> HOST = Field.of("Host", FieldType.STRING).versions(0, 3);
     public static final Field<Integer> PORT = Field.of("Port", FieldType.INT32).versions(0, 3);
@@ -38,7 +38,7 @@ public final class FindCoordinatorResponseSchema {
         public static final Field<Integer> PORT = Field.of("Port", FieldType.INT32).versions(4, NO_MAX);
         public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(4, NO_MAX);
         public static final Field<String> ERROR_MESSAGE = Field.of("ErrorMessage", FieldType.STRING).versions(4, NO_MAX)
-                .nullableVersions(4, NO_MAX);
+                .nullableVersions(4, NO_MAX).ignorable();
         public static final StructSchema SCHEMA = new StructSchema("FindCoordinatorResponse.Coordinators",
             KEY, NODE_ID, HOST, PORT, ERROR_CODE, ERROR_MESSAGE);
 

@@ -12,7 +12,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class HeartbeatResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
     public static final StructSchema ROOT = new StructSchema("HeartbeatResponse",
         THROTTLE_TIME_MS, ERROR_CODE);

@@ -12,7 +12,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class InitProducerIdResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).ignorable();
     public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
     public static final Field<Long> PRODUCER_ID = Field.of("ProducerId", FieldType.INT64).withDefault(-1L);
     public static final Field<Short> PRODUCER_EPOCH = Field.of("ProducerEpoch", FieldType.INT16);

@@ -17,14 +17,14 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
 public final class JoinGroupRequestSchema {
     public static final Field<String> GROUP_ID = Field.of("GroupId", FieldType.STRING);
     public static final Field<Integer> SESSION_TIMEOUT_MS = Field.of("SessionTimeoutMs", FieldType.INT32);
-    public static final Field<Integer> REBALANCE_TIMEOUT_MS = Field.of("RebalanceTimeoutMs", FieldType.INT32).versions(1, NO_MAX).withDefault(-1);
+    public static final Field<Integer> REBALANCE_TIMEOUT_MS = Field.of("RebalanceTimeoutMs", FieldType.INT32).versions(1, NO_MAX).ignorable().withDefault(-1);
     public static final Field<String> MEMBER_ID = Field.of("MemberId", FieldType.STRING);
     public static final Field<String> GROUP_INSTANCE_ID = Field.of("GroupInstanceId", FieldType.STRING).versions(5, NO_MAX)
             .nullableVersions(5, NO_MAX).withDefault(null);
     public static final Field<String> PROTOCOL_TYPE = Field.of("ProtocolType", FieldType.STRING);
     public static final Field<List<Struct>> PROTOCOLS = Field.of("Protocols", FieldType.structArray(JoinGroupRequestProtocol.SCHEMA));
     public static final Field<String> REASON = Field.of("Reason", FieldType.STRING).versions(8, NO_MAX)
-            .nullableVersions(8, NO_MAX).withDefault(null);
+            .nullableVersions(8, NO_MAX).ignorable().withDefault(null);
     public static final StructSchema ROOT = new StructSchema("JoinGroupRequest",
         GROUP_ID, SESSION_TIMEOUT_MS, REBALANCE_TIMEOUT_MS, MEMBER_ID, GROUP_INSTANCE_ID, PROTOCOL_TYPE, PROTOCOLS, REASON);
     public static final MessageSchema SCHEMA = new MessageSchema("JoinGroupRequest", 11, 0, 9, 6, ROOT);

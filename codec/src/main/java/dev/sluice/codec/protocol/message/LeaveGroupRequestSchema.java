@@ -31,7 +31,7 @@ public final class LeaveGroupRequestSchema {
         public static final Field<String> GROUP_INSTANCE_ID = Field.of("GroupInstanceId", FieldType.STRING).versions(3, NO_MAX)
                 .nullableVersions(3, NO_MAX).withDefault(null);
         public static final Field<String> REASON = Field.of("Reason", FieldType.STRING).versions(5, NO_MAX)
-                .nullableVersions(5, NO_MAX).withDefault(null);
+                .nullableVersions(5, NO_MAX).ignorable().withDefault(null);
         public static final StructSchema SCHEMA = new StructSchema("LeaveGroupRequest.Members",
             MEMBER_ID, GROUP_INSTANCE_ID, REASON);
 

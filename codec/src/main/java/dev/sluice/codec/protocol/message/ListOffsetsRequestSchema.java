@@ -39,7 +39,7 @@ public final class ListOffsetsRequestSchema {
     /** Elements of {@code ListOffsetsRequest.Topics.Partitions}. */
     public static final class ListOffsetsPartition {
         public static final Field<Integer> PARTITION_INDEX = Field.of("PartitionIndex", FieldType.INT32);
-        public static final Field<Integer> CURRENT_LEADER_EPOCH = Field.of("CurrentLeaderEpoch", FieldType.INT32).versions(4, NO_MAX).withDefault(-1);
+        public static final Field<Integer> CURRENT_LEADER_EPOCH = Field.of("CurrentLeaderEpoch", FieldType.INT32).versions(4, NO_MAX).ignorable().withDefault(-1);
         public static final Field<Long> TIMESTAMP = Field.of("Timestamp", FieldType.INT64);
         public static final Field<Integer> MAX_NUM_OFFSETS = Field.of("MaxNumOffsets", FieldType.INT32).versions(0, 0).withDefault(1);
         public static final StructSchema SCHEMA = new StructSchema("ListOffsetsRequest.Topics.Partitions",

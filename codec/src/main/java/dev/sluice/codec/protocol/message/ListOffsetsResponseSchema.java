@@ -15,7 +15,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class ListOffsetsResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(2, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(2, NO_MAX).ignorable();
     public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(ListOffsetsTopicResponse.SCHEMA));
     public static final StructSchema ROOT = new StructSchema("ListOffsetsResponse",
         THROTTLE_TIME_MS, TOPICS);

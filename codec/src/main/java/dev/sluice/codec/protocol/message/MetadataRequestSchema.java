@@ -30,7 +30,7 @@ public final class MetadataRequestSchema {
 
     /** Elements of {@code MetadataRequest.Topics}. */
     public static final class MetadataRequestTopic {
-        public static final Field<UUID> TOPIC_ID = Field.of("TopicId", FieldType.UUID_TYPE).versions(10, NO_MAX);
+        public static final Field<UUID> TOPIC_ID = Field.of("TopicId", FieldType.UUID_TYPE).versions(10, NO_MAX).ignorable();
         public static final Field<String> NAME = Field.of("Name", FieldType.STRING)
                 .nullableVersions(10, NO_MAX);
         public static final StructSchema SCHEMA = new StructSchema("MetadataRequest.Topics",

@@ -16,11 +16,11 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  */
 public final class OffsetCommitRequestSchema {
     public static final Field<String> GROUP_ID = Field.of("GroupId", FieldType.STRING);
-    public static final Field<Integer> GENERATION_ID_OR_MEMBER_EPOCH = Field.of("GenerationIdOrMemberEpoch", FieldType.INT32).versions(1, NO_MAX).withDefault(-1);
-    public static final Field<String> MEMBER_ID = Field.of("MemberId", FieldType.STRING).versions(1, NO_MAX);
+    public static final Field<Integer> GENERATION_ID_OR_MEMBER_EPOCH = Field.of("GenerationIdOrMemberEpoch", FieldType.INT32).versions(1, NO_MAX).ignorable().withDefault(-1);
+    public static final Field<String> MEMBER_ID = Field.of("MemberId", FieldType.STRING).versions(1, NO_MAX).ignorable();
     public static final Field<String> GROUP_INSTANCE_ID = Field.of("GroupInstanceId", FieldType.STRING).versions(7, NO_MAX)
             .nullableVersions(7, NO_MAX).withDefault(null);
-    public static final Field<Long> RETENTION_TIME_MS = Field.of("RetentionTimeMs", FieldType.INT64).versions(2, 4).withDefault(-1L);
+    public static final Field<Long> RETENTION_TIME_MS = Field.of("RetentionTimeMs", FieldType.INT64).versions(2, 4).ignorable().withDefault(-1L);
     public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(OffsetCommitRequestTopic.SCHEMA));
     public static final StructSchema ROOT = new StructSchema("OffsetCommitRequest",
         GROUP_ID, GENERATION_ID_OR_MEMBER_EPOCH, MEMBER_ID, GROUP_INSTANCE_ID, RETENTION_TIME_MS, TOPICS);
@@ -44,7 +44,7 @@ public final class OffsetCommitRequestSchema {
     public static final class OffsetCommitRequestPartition {
         public static final Field<Integer> PARTITION_INDEX = Field.of("PartitionIndex", FieldType.INT32);
         public static final Field<Long> COMMITTED_OFFSET = Field.of("CommittedOffset", FieldType.INT64);
-        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(6, NO_MAX).withDefault(-1);
+        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(6, NO_MAX).ignorable().withDefault(-1);
         public static final Field<Long> COMMIT_TIMESTAMP = Field.of("CommitTimestamp", FieldType.INT64).versions(1, 1).withDefault(-1L);
         public static final Field<String> COMMITTED_METADATA = Field.of("CommittedMetadata", FieldType.STRING)
                 .nullableVersions(0, NO_MAX);

@@ -15,7 +15,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class OffsetCommitResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(3, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(3, NO_MAX).ignorable();
     public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(OffsetCommitResponseTopic.SCHEMA));
     public static final StructSchema ROOT = new StructSchema("OffsetCommitResponse",
         THROTTLE_TIME_MS, TOPICS);

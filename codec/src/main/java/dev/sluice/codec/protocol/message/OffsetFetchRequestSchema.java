@@ -42,8 +42,8 @@ public final class OffsetFetchRequestSchema {
     public static final class OffsetFetchRequestGroup {
         public static final Field<String> GROUP_ID = Field.of("GroupId", FieldType.STRING).versions(8, NO_MAX);
         public static final Field<String> MEMBER_ID = Field.of("MemberId", FieldType.STRING).versions(9, NO_MAX)
-                .nullableVersions(9, NO_MAX).withDefault(null);
-        public static final Field<Integer> MEMBER_EPOCH = Field.of("MemberEpoch", FieldType.INT32).versions(9, NO_MAX).withDefault(-1);
+                .nullableVersions(9, NO_MAX).ignorable().withDefault(null);
+        public static final Field<Integer> MEMBER_EPOCH = Field.of("MemberEpoch", FieldType.INT32).versions(9, NO_MAX).ignorable().withDefault(-1);
         public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(OffsetFetchRequestTopics.SCHEMA)).versions(8, NO_MAX)
                 .nullableVersions(8, NO_MAX);
         public static final StructSchema SCHEMA = new StructSchema("OffsetFetchRequest.Groups",

@@ -15,9 +15,9 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class OffsetFetchResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(3, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(3, NO_MAX).ignorable();
     public static final Field<List<Struct>> TOPICS = Field.of("Topics", FieldType.structArray(OffsetFetchResponseTopic.SCHEMA)).versions(0, 7);
-    public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(2, 7);
+    public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(2, 7).ignorable();
     public static final Field<List<Struct>> GROUPS = Field.of("Groups", FieldType.structArray(OffsetFetchResponseGroup.SCHEMA)).versions(8, NO_MAX);
     public static final StructSchema ROOT = new StructSchema("OffsetFetchResponse",
         THROTTLE_TIME_MS, TOPICS, ERROR_CODE, GROUPS);
@@ -41,7 +41,7 @@ public final class OffsetFetchResponseSchema {
     public static final class OffsetFetchResponsePartition {
         public static final Field<Integer> PARTITION_INDEX = Field.of("PartitionIndex", FieldType.INT32).versions(0, 7);
         public static final Field<Long> COMMITTED_OFFSET = Field.of("CommittedOffset", FieldType.INT64).versions(0, 7);
-        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(5, 7).withDefault(-1);
+        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(5, 7).ignorable().withDefault(-1);
         public static final Field<String> METADATA = Field.of("Metadata", FieldType.STRING).versions(0, 7)
                 .nullableVersions(0, 7);
         public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(0, 7);
@@ -79,7 +79,7 @@ public final class OffsetFetchResponseSchema {
     public static final class OffsetFetchResponsePartitions {
         public static final Field<Integer> PARTITION_INDEX = Field.of("PartitionIndex", FieldType.INT32).versions(8, NO_MAX);
         public static final Field<Long> COMMITTED_OFFSET = Field.of("CommittedOffset", FieldType.INT64).versions(8, NO_MAX);
-        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(8, NO_MAX).withDefault(-1);
+        public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.of("CommittedLeaderEpoch", FieldType.INT32).versions(8, NO_MAX).ignorable().withDefault(-1);
         public static final Field<String> METADATA = Field.of("Metadata", FieldType.STRING).versions(8, NO_MAX)
                 .nullableVersions(8, NO_MAX);
         public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16).versions(8, NO_MAX);

@@ -16,7 +16,7 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  */
 public final class ProduceResponseSchema {
     public static final Field<List<Struct>> RESPONSES = Field.of("Responses", FieldType.structArray(TopicProduceResponse.SCHEMA));
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<List<Struct>> NODE_ENDPOINTS = Field.of("NodeEndpoints", FieldType.structArray(NodeEndpoint.SCHEMA)).versions(10, NO_MAX)
             .tagged(0, 10, NO_MAX);
     public static final StructSchema ROOT = new StructSchema("ProduceResponse",
@@ -42,11 +42,11 @@ public final class ProduceResponseSchema {
         public static final Field<Integer> INDEX = Field.of("Index", FieldType.INT32);
         public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
         public static final Field<Long> BASE_OFFSET = Field.of("BaseOffset", FieldType.INT64);
-        public static final Field<Long> LOG_APPEND_TIME_MS = Field.of("LogAppendTimeMs", FieldType.INT64).versions(2, NO_MAX).withDefault(-1L);
-        public static final Field<Long> LOG_START_OFFSET = Field.of("LogStartOffset", FieldType.INT64).versions(5, NO_MAX).withDefault(-1L);
-        public static final Field<List<Struct>> RECORD_ERRORS = Field.of("RecordErrors", FieldType.structArray(BatchIndexAndErrorMessage.SCHEMA)).versions(8, NO_MAX);
+        public static final Field<Long> LOG_APPEND_TIME_MS = Field.of("LogAppendTimeMs", FieldType.INT64).versions(2, NO_MAX).ignorable().withDefault(-1L);
+        public static final Field<Long> LOG_START_OFFSET = Field.of("LogStartOffset", FieldType.INT64).versions(5, NO_MAX).ignorable().withDefault(-1L);
+        public static final Field<List<Struct>> RECORD_ERRORS = Field.of("RecordErrors", FieldType.structArray(BatchIndexAndErrorMessage.SCHEMA)).versions(8, NO_MAX).ignorable();
         public static final Field<String> ERROR_MESSAGE = Field.of("ErrorMessage", FieldType.STRING).versions(8, NO_MAX)
-                .nullableVersions(8, NO_MAX).withDefault(null);
+                .nullableVersions(8, NO_MAX).ignorable().withDefault(null);
         public static final Field<Struct> CURRENT_LEADER = Field.of("CurrentLeader", FieldType.structOf(LeaderIdAndEpoch.SCHEMA)).versions(10, NO_MAX)
                 .tagged(0, 10, NO_MAX);
         public static final StructSchema SCHEMA = new StructSchema("ProduceResponse.Responses.PartitionResponses",
@@ -68,7 +68,7 @@ public final class ProduceResponseSchema {
         }
     }
 
-    /** Elements of {@code ProduceResponse.Responses.PartitionResponses.CurrentLeader}. */
+    /** The struct in {@code ProduceResponse.Responses.PartitionResponses.CurrentLeader}. */
     public static final class LeaderIdAndEpoch {
         public static final Field<Integer> LEADER_ID = Field.of("LeaderId", FieldType.INT32).versions(10, NO_MAX).withDefault(-1);
         public static final Field<Integer> LEADER_EPOCH = Field.of("LeaderEpoch", FieldType.INT32).versions(10, NO_MAX).withDefault(-1);

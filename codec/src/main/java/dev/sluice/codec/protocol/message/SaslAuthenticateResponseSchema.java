@@ -16,7 +16,7 @@ public final class SaslAuthenticateResponseSchema {
     public static final Field<String> ERROR_MESSAGE = Field.of("ErrorMessage", FieldType.STRING)
             .nullableVersions(0, NO_MAX);
     public static final Field<byte[]> AUTH_BYTES = Field.of("AuthBytes", FieldType.BYTES);
-    public static final Field<Long> SESSION_LIFETIME_MS = Field.of("SessionLifetimeMs", FieldType.INT64).versions(1, NO_MAX);
+    public static final Field<Long> SESSION_LIFETIME_MS = Field.of("SessionLifetimeMs", FieldType.INT64).versions(1, NO_MAX).ignorable();
     public static final StructSchema ROOT = new StructSchema("SaslAuthenticateResponse",
         ERROR_CODE, ERROR_MESSAGE, AUTH_BYTES, SESSION_LIFETIME_MS);
     public static final MessageSchema SCHEMA = new MessageSchema("SaslAuthenticateResponse", 36, 0, 2, 2, ROOT);

@@ -21,9 +21,9 @@ public final class SyncGroupRequestSchema {
     public static final Field<String> GROUP_INSTANCE_ID = Field.of("GroupInstanceId", FieldType.STRING).versions(3, NO_MAX)
             .nullableVersions(3, NO_MAX).withDefault(null);
     public static final Field<String> PROTOCOL_TYPE = Field.of("ProtocolType", FieldType.STRING).versions(5, NO_MAX)
-            .nullableVersions(5, NO_MAX).withDefault(null);
+            .nullableVersions(5, NO_MAX).ignorable().withDefault(null);
     public static final Field<String> PROTOCOL_NAME = Field.of("ProtocolName", FieldType.STRING).versions(5, NO_MAX)
-            .nullableVersions(5, NO_MAX).withDefault(null);
+            .nullableVersions(5, NO_MAX).ignorable().withDefault(null);
     public static final Field<List<Struct>> ASSIGNMENTS = Field.of("Assignments", FieldType.structArray(SyncGroupRequestAssignment.SCHEMA));
     public static final StructSchema ROOT = new StructSchema("SyncGroupRequest",
         GROUP_ID, GENERATION_ID, MEMBER_ID, GROUP_INSTANCE_ID, PROTOCOL_TYPE, PROTOCOL_NAME, ASSIGNMENTS);

@@ -12,12 +12,12 @@ import static dev.sluice.codec.protocol.Field.NO_MAX;
  * Field layout transcribed from the Kafka 3.8.0 protocol schema; see the package documentation.
  */
 public final class SyncGroupResponseSchema {
-    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX);
+    public static final Field<Integer> THROTTLE_TIME_MS = Field.of("ThrottleTimeMs", FieldType.INT32).versions(1, NO_MAX).ignorable();
     public static final Field<Short> ERROR_CODE = Field.of("ErrorCode", FieldType.INT16);
     public static final Field<String> PROTOCOL_TYPE = Field.of("ProtocolType", FieldType.STRING).versions(5, NO_MAX)
-            .nullableVersions(5, NO_MAX).withDefault(null);
+            .nullableVersions(5, NO_MAX).ignorable().withDefault(null);
     public static final Field<String> PROTOCOL_NAME = Field.of("ProtocolName", FieldType.STRING).versions(5, NO_MAX)
-            .nullableVersions(5, NO_MAX).withDefault(null);
+            .nullableVersions(5, NO_MAX).ignorable().withDefault(null);
     public static final Field<byte[]> ASSIGNMENT = Field.of("Assignment", FieldType.BYTES);
     public static final StructSchema ROOT = new StructSchema("SyncGroupResponse",
         THROTTLE_TIME_MS, ERROR_CODE, PROTOCOL_TYPE, PROTOCOL_NAME, ASSIGNMENT);

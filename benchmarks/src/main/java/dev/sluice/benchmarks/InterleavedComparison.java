@@ -1,0 +1,70 @@
+package dev.sluice.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * A/B check that survives a noisy, shared machine: runs Sluice and kafka-clients in alternating
+ * short slices on the same thread, timed by the thread's CPU time, and reports the median of the
+ * per-round speed ratios, so load from other processes hits both sides alike. Complements (does not replace) the JMH numbers.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.sluice.benchmarks.InterleavedComparison [rounds]}
+ */
+public final class InterleavedComparison {
+    private static final Blackhole BH = new Blackhole(
+        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private InterleavedComparison() {
+    }
+
+    public static void main(final String[] args) {
+        final int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        System.out.println("| codec | batch | build Sluice/kafka | read Sluice/kafka |");
+        System.out.println("|---|---|---|---|");
+        for (final int batchBytes : new int[] {16384, 1048576}) {
+            for (final String codec : new String[] {"none", "gzip", "snappy", "lz4", "zstd"}) {
+                final CodecBenchmark bench = new CodecBenchmark();
+                bench.codec = codec;
+                bench.batchBytes = batchBytes;
+                bench.setUp();
+                final double build = medianRatio(rounds, batchBytes,
+                    () -> BH.consume(bench.buildSluice()), () -> BH.consume(bench.buildKafkaClients()));
+                final double read = medianRatio(rounds, batchBytes,
+                    () -> bench.readSluice(BH), () -> bench.readKafkaClients(BH));
+                bench.tearDown();
+                System.out.printf("| %s | %s | %.2fx | %.2fx |%n", codec, batchBytes == 16384 ? "16 KiB" : "1 MiB",
+                    build, read);
+            }
+        }
+    }
+
+    /** Median over rounds of (kafka time / Sluice time) for the same number of operations. */
+    static double medianRatio(final int rounds, final int batchBytes, final Runnable ours, final Runnable theirs) {
+        final int ops = Math.max(8, (8 << 20) / batchBytes);
+        for (int i = 0; i < 3; i++) {
+            time(ours, ops * 4);
+            time(theirs, ops * 4);
+        }
+        final double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            final long a = time(ours, ops);
+            final long b = time(theirs, ops);
+            ratios[r] = (double) b / a;
+        }
+        Arrays.sort(ratios);
+        return ratios[rounds / 2];
+    }
+
+    /** CPU time of this thread, so time spent descheduled by other processes does not count. */
+    private static long time(final Runnable task, final int ops) {
+        final long start = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < ops; i++) {
+            task.run();
+        }
+        return THREADS.getCurrentThreadCpuTime() - start;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.sluice.broker.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-threaded duty cycle owning a set of connections: adopt new sockets, apply request
+ * completions, select, read frames, write responses. Nothing here blocks on one client, so a slow
+ * or hostile client only costs its own connection.
+ *
+ * <p>Thread ownership: everything but {@link #adopt} and {@link #enqueue} runs on this processor's
+ * own thread; those two are the only entry points from other threads (the acceptor, and handlers
+ * completing parked requests) and wake the selector.
+ */
+final class Processor implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+
+    private final int index;
+    private final Selector selector;
+    private final RequestHandler handler;
+    private final NetworkCounters counters;
+    private final int maxRequestBytes;
+    private final AtomicLong connectionIds;
+    private final Queue<SocketChannel> newConnections = new ConcurrentLinkedQueue<>();
+    private final Queue<NetworkRequest.Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Map<Long, Connection> connections = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    Processor(final int index, final RequestHandler handler, final NetworkCounters counters,
+              final int maxRequestBytes, final AtomicLong connectionIds) throws IOException {
+        this.index = index;
+        this.selector = Selector.open();
+        this.handler = handler;
+        this.counters = counters;
+        this.maxRequestBytes = maxRequestBytes;
+        this.connectionIds = connectionIds;
+    }
+
+    /** Hands an accepted socket to this processor; called by the acceptor thread. */
+    void adopt(final SocketChannel channel) {
+        newConnections.add(channel);
+        selector.wakeup();
+    }
+
+    /** Queues a request completion; called from any thread. */
+    void enqueue(final NetworkRequest.Completion completion) {
+        completions.add(completion);
+        if (Thread.currentThread() != thread) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try {
+            while (running) {
+                adoptNewConnections();
+                applyCompletions();
+                selector.select(this::onReady, 500);
+                // Handlers that answered on this thread queued without waking the selector.
+                applyCompletions();
+            }
+        } catch (final ClosedSelectorException e) {
+            // close() raced the loop: nothing left to do.
+        } catch (final IOException | RuntimeException e) {
+            LOG.error("Network processor {} stopped unexpectedly", index, e);
+        } finally {
+            closeAll();
+        }
+    }
+
+    void shutdown() {
+        running = false;
+        selector.wakeup();
+    }
+
+    private void adoptNewConnections() {
+        SocketChannel channel;
+        while ((channel = newConnections.poll()) != null) {
+            final String address = describe(channel);
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                final Connection connection = new Connection(connectionIds.incrementAndGet(), channel, key,
+                        address, maxRequestBytes);
+                key.attach(connection);
+                connections.put(connection.id(), connection);
+                LOG.debug("Processor {} accepted connection {} from {}", index, connection.id(), address);
+            } catch (final IOException e) {
+                LOG.warn("Could not register connection from {}: {}", address, e.toString());
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private void onReady(final SelectionKey key) {
+        final Connection connection = (Connection) key.attachment();
+        try {
+            if (key.isValid() && key.isWritable()) {
+                writeAndMaybeUnmute(connection);
+            }
+            if (key.isValid() && key.isReadable() && !connection.requestInFlight()) {
+                final ByteBuffer frame = connection.readFrame();
+                if (frame != null) {
+                    dispatch(connection, frame);
+                }
+            }
+        } catch (final Connection.PeerClosedException e) {
+            LOG.debug("Connection from {} closed: {}", connection.describe(), e.getMessage());
+            close(connection);
+        } catch (final Connection.FrameException e) {
+            LOG.warn("Closing connection from {}: {}", connection.describe(), e.getMessage());
+            close(connection);
+        } catch (final IOException e) {
+            LOG.info("Closing connection from {} after I/O error: {}", connection.describe(), e.toString());
+            close(connection);
+        } catch (final RuntimeException e) {
+            // A bug must cost one connection, never the processor and everyone else on it.
+            LOG.error("Closing connection from {} after unexpected failure", connection.describe(), e);
+            close(connection);
+        }
+    }
+
+    private void dispatch(final Connection connection, final ByteBuffer frame) {
+        final NetworkRequest request = new NetworkRequest(this, connection.id(), connection.clientAddress(), frame);
+        if (frame.limit() < NetworkRequest.MIN_HEADER_LENGTH) {
+            LOG.warn("Closing connection from {}: {}-byte request is shorter than the {}-byte request header",
+                    connection.describe(), frame.limit(), NetworkRequest.MIN_HEADER_LENGTH);
+            close(connection);
+            return;
+        }
+        connection.clientId(request.peekClientId());
+        connection.mute();
+        try {
+            handler.handle(request);
+        } catch (final RuntimeException e) {
+            LOG.warn("Closing connection from {}: handling api key {} v{} (correlation id {}) failed: {}",
+                    connection.describe(), request.apiKey(), request.apiVersion(), request.correlationId(),
+                    e.toString(), e);
+            close(connection);
+        }
+    }
+
+    private void applyCompletions() {
+        NetworkRequest.Completion completion;
+        while ((completion = completions.poll()) != null) {
+            final Connection connection = connections.get(completion.connectionId());
+            if (connection == null) {
+                // Closed while the request was being handled: the answer has nowhere to go.
+                if (completion.parts() != null) {
+                    completion.parts().forEach(SendPart::release);
+                }
+                continue;
+            }
+            if (completion.closeReason() != null) {
+                LOG.warn("Closing connection from {}: {}", connection.describe(), completion.closeReason());
+                close(connection);
+                continue;
+            }
+            try {
+                if (!completion.parts().isEmpty()) {
+                    connection.enqueueResponse(completion.parts());
+                }
+                writeAndMaybeUnmute(connection);
+            } catch (final IOException | RuntimeException e) {
+                LOG.info("Closing connection from {} while writing a response: {}", connection.describe(),
+                        e.toString());
+                close(connection);
+            }
+        }
+    }
+
+    private void writeAndMaybeUnmute(final Connection connection) throws IOException {
+        if (connection.flush(counters) && connection.requestInFlight()) {
+            connection.unmute();
+        }
+    }
+
+    private void close(final Connection connection) {
+        connections.remove(connection.id());
+        connection.close();
+    }
+
+    private void closeAll() {
+        for (final Connection connection : connections.values()) {
+            connection.close();
+        }
+        connections.clear();
+        NetworkRequest.Completion completion;
+        while ((completion = completions.poll()) != null) {
+            if (completion.parts() != null) {
+                completion.parts().forEach(SendPart::release);
+            }
+        }
+        SocketChannel channel;
+        while ((channel = newConnections.poll()) != null) {
+            closeQuietly(channel);
+        }
+        try {
+            selector.close();
+        } catch (final IOException ignored) {
+            // Shutting down anyway.
+        }
+    }
+
+    private static String describe(final SocketChannel channel) {
+        try {
+            final InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+            return remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        } catch (final IOException | RuntimeException e) {
+            return "unknown peer";
+        }
+    }
+
+    private static void closeQuietly(final SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (final IOException ignored) {
+            // Dropping the socket either way.
+        }
+    }
+}
