@@ -289,4 +289,34 @@ abstract class AbstractConsumerRoundTripTest {
         }
     }
 
+
+    private static double metric(final SluiceConsumer<byte[], byte[]> consumer, final String name) {
+        return consumer.metrics().entrySet().stream()
+            .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("consumer-fetch-manager-metrics"))
+            .map(e -> (Double) e.getValue().metricValue()).findFirst()
+            .orElseThrow(() -> new AssertionError("no metric " + name));
+    }
+
+    @Test
+    void shouldReportFetchMetricsUnderKafkasNamesAndOverJmx() throws Exception {
+        final String topic = "metrics";
+        createTopic(topic, 1);
+        produce(topic, 0, 0, 100);
+        final String clientId = "metrics-consumer-" + getClass().getSimpleName();
+        try (SluiceConsumer<byte[], byte[]> consumer = consumer(Map.of("client.id", clientId))) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            assertEquals(100, readAll(consumer, 100, r -> { }).size());
+            assertEquals(100.0, metric(consumer, "records-consumed-total"));
+            assertTrue(metric(consumer, "bytes-consumed-total") > 100 * 4, "bytes of 100 records were fetched");
+            assertTrue(metric(consumer, "fetch-size-avg") > 0);
+            assertTrue(metric(consumer, "fetch-latency-avg") >= 0);
+            assertTrue(metric(consumer, "records-lag-max") >= 0);
+            assertTrue(metric(consumer, "records-consumed-rate") > 0);
+            assertTrue(metric(consumer, "bytes-consumed-rate") > 0);
+            final Object viaJmx = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new javax.management.ObjectName("dev.sluice:type=consumer-fetch-manager-metrics,client-id=" + clientId),
+                "records-consumed-total");
+            assertEquals(100.0, ((Number) viaJmx).doubleValue());
+        }
+    }
 }

@@ -242,10 +242,10 @@ public final class ConsumerCoordinator {
         if (node == NetworkClient.NO_NODE || !client.ready(node, nowMs)) {
             return false;
         }
+        // Group key type 0 is also the field's default, so it is valid at version 0 too.
         final Struct request = ApiKeys.FIND_COORDINATOR.requestSchema().newStruct()
             .set(FindCoordinatorRequestSchema.KEY, groupId)
-            .set(FindCoordinatorRequestSchema.KEY_TYPE, (byte) 0)
-            .set(FindCoordinatorRequestSchema.COORDINATOR_KEYS, List.of(groupId));
+            .set(FindCoordinatorRequestSchema.KEY_TYPE, (byte) 0);
         findInFlight = true;
         client.send(node, ApiKeys.FIND_COORDINATOR, MAX_FIND_COORDINATOR_VERSION, request, true,
             this::onFindCoordinator, nowMs);
@@ -649,13 +649,16 @@ public final class ConsumerCoordinator {
     private void maybeLeaveGroup(final String reason) {
         if (!memberId.equals(UNKNOWN_MEMBER) && coordinatorId != NetworkClient.NO_NODE && client.isReady(coordinatorId)) {
             final Struct request = ApiKeys.LEAVE_GROUP.requestSchema().newStruct()
-                .set(LeaveGroupRequestSchema.GROUP_ID, groupId)
-                .set(LeaveGroupRequestSchema.MEMBER_ID, memberId)
-                .set(LeaveGroupRequestSchema.MEMBERS, new ArrayList<>());
-            request.add(LeaveGroupRequestSchema.MEMBERS)
-                .set(LeaveGroupRequestSchema.MemberIdentity.MEMBER_ID, memberId)
-                .set(LeaveGroupRequestSchema.MemberIdentity.GROUP_INSTANCE_ID, null)
-                .set(LeaveGroupRequestSchema.MemberIdentity.REASON, reason);
+                .set(LeaveGroupRequestSchema.GROUP_ID, groupId);
+            // Version 3 moved the member into a batch of members.
+            if (client.apiVersion(coordinatorId, ApiKeys.LEAVE_GROUP) >= 3) {
+                request.add(LeaveGroupRequestSchema.MEMBERS)
+                    .set(LeaveGroupRequestSchema.MemberIdentity.MEMBER_ID, memberId)
+                    .set(LeaveGroupRequestSchema.MemberIdentity.GROUP_INSTANCE_ID, null)
+                    .set(LeaveGroupRequestSchema.MemberIdentity.REASON, reason);
+            } else {
+                request.set(LeaveGroupRequestSchema.MEMBER_ID, memberId);
+            }
             LOG.info("[{}] Leaving group {} ({})", clientId, groupId, reason);
             client.send(coordinatorId, ApiKeys.LEAVE_GROUP, request, true, r -> { }, time.milliseconds());
         }
@@ -700,7 +703,8 @@ public final class ConsumerCoordinator {
             return false;
         }
         offsetFetchInFlight = true;
-        client.send(coordinatorId, ApiKeys.OFFSET_FETCH, MAX_OFFSET_FETCH_VERSION, offsetFetchRequest(missing), true,
+        client.send(coordinatorId, ApiKeys.OFFSET_FETCH, MAX_OFFSET_FETCH_VERSION,
+            offsetFetchRequest(missing, offsetFetchVersion()), true,
             response -> {
                 offsetFetchInFlight = false;
                 final Map<TopicPartition, OffsetAndMetadata> committed;
@@ -725,12 +729,18 @@ public final class ConsumerCoordinator {
         return false;
     }
 
-    private Struct offsetFetchRequest(final Collection<TopicPartition> partitions) {
+    private short offsetFetchVersion() {
+        return (short) Math.min(client.apiVersion(coordinatorId, ApiKeys.OFFSET_FETCH), MAX_OFFSET_FETCH_VERSION);
+    }
+
+    private Struct offsetFetchRequest(final Collection<TopicPartition> partitions, final short version) {
         final Struct request = ApiKeys.OFFSET_FETCH.requestSchema().newStruct()
             .set(OffsetFetchRequestSchema.GROUP_ID, groupId)
-            .set(OffsetFetchRequestSchema.REQUIRE_STABLE, true)
-            .set(OffsetFetchRequestSchema.GROUPS, new ArrayList<>())
             .set(OffsetFetchRequestSchema.TOPICS, new ArrayList<>());
+        if (version >= 7) {
+            // Wait out pending transactional commits rather than read an offset about to change.
+            request.set(OffsetFetchRequestSchema.REQUIRE_STABLE, true);
+        }
         for (final Map.Entry<String, List<Integer>> e : byTopic(partitions).entrySet()) {
             request.add(OffsetFetchRequestSchema.TOPICS)
                 .set(OffsetFetchRequestSchema.OffsetFetchRequestTopic.NAME, e.getKey())
@@ -784,7 +794,8 @@ public final class ConsumerCoordinator {
      * Sends a request to the coordinator (finding it first) and waits for its response, retrying
      * after disconnects and coordinator moves, until {@code deadlineMs}. Application thread.
      */
-    private ClientResponse awaitCoordinator(final ApiKeys api, final short maxVersion, final Struct request,
+    private ClientResponse awaitCoordinator(final ApiKeys api, final short maxVersion,
+                                            final java.util.function.Function<Short, Struct> request,
                                             final long deadlineMs, final Runnable wakeupCheck, final String what) {
         Pending pending = null;
         while (true) {
@@ -804,7 +815,8 @@ public final class ConsumerCoordinator {
                 }
                 if (pending == null && ensureCoordinator(nowMs) && client.isReady(coordinatorId)) {
                     final Pending p = new Pending();
-                    client.send(coordinatorId, api, maxVersion, request, true, r -> p.response = r, nowMs);
+                    final short version = (short) Math.min(client.apiVersion(coordinatorId, api), maxVersion);
+                    client.send(coordinatorId, api, maxVersion, request.apply(version), true, r -> p.response = r, nowMs);
                     pending = p;
                 }
                 client.poll(Math.min(retryBackoffMs, Math.max(0, deadlineMs - nowMs)), nowMs);
@@ -816,7 +828,7 @@ public final class ConsumerCoordinator {
                                                                  final long deadlineMs, final Runnable wakeupCheck) {
         while (true) {
             final ClientResponse response = awaitCoordinator(ApiKeys.OFFSET_FETCH, MAX_OFFSET_FETCH_VERSION,
-                offsetFetchRequest(partitions), deadlineMs, wakeupCheck, "OffsetFetch");
+                version -> offsetFetchRequest(partitions, version), deadlineMs, wakeupCheck, "OffsetFetch");
             try {
                 final Map<TopicPartition, OffsetAndMetadata> found = parseOffsetFetch(response);
                 final Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
@@ -900,7 +912,7 @@ public final class ConsumerCoordinator {
         }
         while (true) {
             final ClientResponse response = awaitCoordinator(ApiKeys.OFFSET_COMMIT, ApiKeys.OFFSET_COMMIT.highestVersion(),
-                offsetCommitRequest(offsets), deadlineMs, wakeupCheck, "OffsetCommit");
+                version -> offsetCommitRequest(offsets), deadlineMs, wakeupCheck, "OffsetCommit");
             final RuntimeException error;
             synchronized (lock) {
                 error = commitError(response);
