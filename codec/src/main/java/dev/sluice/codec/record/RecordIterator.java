@@ -108,6 +108,17 @@ public final class RecordIterator {
         }
         final int recordEnd = bodyStart + length;
         b.position(bodyStart + 1);
+        parseBody(b, recordEnd, length);
+        record.sizeInBytes = recordEnd - recordStart;
+        cursor = recordEnd;
+        if (++index == count && cursor != sectionEnd) {
+            throw trailingBytes();
+        }
+        return record;
+    }
+
+    /** Reads attributes-onwards of one record into the view; split from next() so both stay small enough to inline. */
+    private void parseBody(final ByteBuffer b, final int recordEnd, final int length) {
         final long timestampDelta = readVarlong(b, "record.timestampDelta");
         final int offsetDelta = readVarint(b, "record.offsetDelta");
         final Record r = record;
@@ -123,7 +134,7 @@ public final class RecordIterator {
             skipHeaders(b, headerCount, recordEnd);
         }
         if (b.position() != recordEnd) {
-            throw lengthMismatch(length, b.position() - bodyStart);
+            throw lengthMismatch(length, b.position() - (recordEnd - length));
         }
         r.buffer = b;
         r.keySize = keySize;
@@ -134,12 +145,6 @@ public final class RecordIterator {
         r.headersOffset = headersOffset;
         r.offset = baseOffset + offsetDelta;
         r.timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
-        r.sizeInBytes = recordEnd - recordStart;
-        cursor = recordEnd;
-        if (++index == count && cursor != sectionEnd) {
-            throw trailingBytes();
-        }
-        return r;
     }
 
     private static void skipHeaders(final ByteBuffer b, final int headerCount, final int recordEnd) {

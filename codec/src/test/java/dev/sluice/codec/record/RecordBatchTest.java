@@ -175,4 +175,38 @@ class RecordBatchTest {
         assertFalse(reader.hasNext());
         assertEquals(0, reader.validBytes());
     }
+
+    @Test
+    void shouldWalkAndValidateBatchesWithoutAllocatingPerBatch() {
+        final ByteBuffer one = kafkaBatch(0L, 3, -1L, (short) -1, -1, false);
+        final int batches = 2_000;
+        final ByteBuffer all = ByteBuffer.allocate(one.remaining() * batches);
+        for (int i = 0; i < batches; i++) {
+            all.put(one.duplicate());
+        }
+        all.flip();
+        final RecordBatchReader reader = new RecordBatchReader();
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long walked = 0;
+        for (int round = 0; round < 3; round++) {
+            walked += walkAll(reader, all);
+        }
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        walked += walkAll(reader, all);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(4L * batches, walked);
+        // One walk over 2 000 batches: a single allocation per batch would show as 32 000+ bytes.
+        assertTrue(allocated < 4_096, "allocated " + allocated + " bytes walking " + batches + " batches");
+    }
+
+    private static long walkAll(final RecordBatchReader reader, final ByteBuffer all) {
+        reader.reset(all);
+        long n = 0;
+        while (reader.hasNext()) {
+            reader.next().ensureValid();
+            n++;
+        }
+        return n;
+    }
 }

@@ -305,8 +305,16 @@ public final class NetworkClient implements AutoCloseable {
      */
     public void poll(final long timeoutMs, final long nowMs) {
         final long metadataWait = maybeUpdateMetadata(nowMs);
+        long wait = Math.min(timeoutMs, metadataWait);
+        for (final NodeState s : nodes.values()) {
+            final InFlight oldest = s.inFlight.peekFirst();
+            if (oldest != null) {
+                // Wake just after the oldest request's deadline so its timeout is noticed on time.
+                wait = Math.min(wait, oldest.createdMs() + config.requestTimeoutMs() + 1 - nowMs);
+            }
+        }
         try {
-            transport.poll(Math.max(0, Math.min(timeoutMs, metadataWait)));
+            transport.poll(Math.max(0, wait));
         } catch (final IOException e) {
             LOG.error("Unexpected I/O error in the selector", e);
         }
@@ -333,7 +341,9 @@ public final class NetworkClient implements AutoCloseable {
         for (final Transport.Disconnect disconnect : transport.disconnected()) {
             handleDisconnect(disconnect.nodeId(), disconnect.reason(), afterMs, null);
         }
-        expireRequests(afterMs);
+        // Judged at the time the caller's cycle began, not after the wait: the caller has just
+        // applied its own deadlines (delivery.timeout.ms) at that time, so those always win a tie.
+        expireRequests(nowMs);
     }
 
     private void sendApiVersions(final int nodeId, final NodeState s, final short version, final long nowMs) {

@@ -65,6 +65,8 @@ public final class Sender implements Runnable {
     private final Map<TopicPartition, List<ProducerBatch>> inFlightBatches = new HashMap<>();
     /** Sequenced batches not finally completed, per partition, by base sequence. Sender thread only. */
     private final Map<TopicPartition, TreeMap<Integer, ProducerBatch>> unacknowledged = new HashMap<>();
+    /** Highest sequence the broker acknowledged per partition under the current producer id. Sender thread only. */
+    private final Map<TopicPartition, Integer> lastAckedSequence = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean forceClose;
     private boolean initProducerIdInFlight;
@@ -133,6 +135,7 @@ public final class Sender implements Runnable {
             LOG.info("Resetting producer id {} after an unrecoverable batch failure", idempotence.producerId());
             idempotence.clearProducerId();
             unacknowledged.clear();
+            lastAckedSequence.clear();
         }
         if (idempotence.hasProducerId()) {
             return true;
@@ -199,7 +202,10 @@ public final class Sender implements Runnable {
                     unacknowledged.computeIfAbsent(batch.partition(), tp -> new TreeMap<>())
                         .put(batch.baseSequence(), batch);
                 }
-                if (guaranteeOrder) {
+                // A broker without state for this producer accepts any sequence, so until the first
+                // batch of a partition is acknowledged, a later pipelined batch could be written
+                // ahead of a first one that is being retried: send one at a time until then.
+                if (guaranteeOrder || (batch.hasSequence() && !lastAckedSequence.containsKey(batch.partition()))) {
                     accumulator.mute(batch.partition());
                 }
             }
@@ -210,6 +216,15 @@ public final class Sender implements Runnable {
         }
         if (!batches.isEmpty()) {
             pollTimeout = 0; // more may be ready at once
+        }
+        // Wake up for the first in-flight batch to reach delivery.timeout.ms, so it is failed on
+        // time rather than whenever the network next has something to say.
+        for (final List<ProducerBatch> list : inFlightBatches.values()) {
+            for (final ProducerBatch batch : list) {
+                if (!batch.isCompleted()) {
+                    pollTimeout = Math.min(pollTimeout, batch.createdMs() + config.deliveryTimeoutMs() - nowMs);
+                }
+            }
         }
         return Math.max(0, pollTimeout);
     }
@@ -294,6 +309,17 @@ public final class Sender implements Runnable {
                         ? p.get(ProduceResponseSchema.PartitionProduceResponse.BASE_OFFSET) : -1;
                     completeBatch(batch, baseOffset,
                         p.get(ProduceResponseSchema.PartitionProduceResponse.LOG_APPEND_TIME_MS), nowMs);
+                } else if (isOvertakenRetry(batch, error)) {
+                    // A later batch of this partition was written while this one waited to be
+                    // retried (a leader that became ready between two pipelined requests), so the
+                    // broker has moved past its sequence. It was not written: send it again under
+                    // a new producer id. Its records now follow the later batch's.
+                    LOG.warn("{} was overtaken by a later batch; resending it under a new producer id", batch);
+                    removeInFlight(batch);
+                    batch.requestFinished();
+                    idempotence.requestReset();
+                    accumulator.reenqueue(batch, nowMs);
+                    accumulator.unmute(batch.partition());
                 } else {
                     final ApiException exception = ErrorMapping.exception(error, tp.toString(),
                         p.get(ProduceResponseSchema.PartitionProduceResponse.ERROR_MESSAGE));
@@ -323,6 +349,16 @@ public final class Sender implements Runnable {
         return error.isRetriable();
     }
 
+    private boolean isOvertakenRetry(final ProducerBatch batch, final Errors error) {
+        if (error != Errors.OUT_OF_ORDER_SEQUENCE_NUMBER || !batch.hasSequence() || idempotence == null
+            || batch.producerId() != idempotence.producerId() || batch.hasReachedDeliveryTimeout(
+                config.deliveryTimeoutMs(), time.milliseconds())) {
+            return false;
+        }
+        final Integer acked = lastAckedSequence.get(batch.partition());
+        return acked != null && acked >= batch.baseSequence();
+    }
+
     private void handleBatchError(final ProducerBatch batch, final RuntimeException error, final boolean retriable,
                                   final long nowMs) {
         removeInFlight(batch);
@@ -333,16 +369,12 @@ public final class Sender implements Runnable {
             LOG.debug("Retrying {} (attempt {}): {}", batch, batch.attempts() + 1, error.toString());
             metrics.recordsRetried(batch.recordCount(), nowMs);
             accumulator.reenqueue(batch, nowMs);
-            if (guaranteeOrder) {
-                accumulator.unmute(batch.partition());
-            }
+            accumulator.unmute(batch.partition());
             return;
         }
         failBatch(batch, error, nowMs);
         accumulator.deallocate(batch);
-        if (guaranteeOrder) {
-            accumulator.unmute(batch.partition());
-        }
+        accumulator.unmute(batch.partition());
     }
 
     private void completeBatch(final ProducerBatch batch, final long baseOffset, final long logAppendTime,
@@ -350,13 +382,14 @@ public final class Sender implements Runnable {
         removeInFlight(batch);
         batch.requestFinished();
         forgetSequence(batch);
+        if (batch.hasSequence() && idempotence != null && batch.producerId() == idempotence.producerId()) {
+            lastAckedSequence.merge(batch.partition(), batch.baseSequence() + batch.recordCount() - 1, Math::max);
+        }
         if (batch.complete(baseOffset, logAppendTime, null)) {
             metrics.recordsAcknowledged(batch.recordCount(), nowMs);
         }
         accumulator.deallocate(batch);
-        if (guaranteeOrder) {
-            accumulator.unmute(batch.partition());
-        }
+        accumulator.unmute(batch.partition());
     }
 
     /** Fails a batch for good (buffer handling is the caller's). */

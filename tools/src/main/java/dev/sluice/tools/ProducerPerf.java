@@ -1,0 +1,270 @@
+package dev.sluice.tools;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Producer load generator with the flags of Kafka's {@code kafka-producer-perf-test}, plus
+ * {@code --client sluice|kafka} to drive either client against the same broker.
+ *
+ * <pre>
+ * producer-perf --topic T --num-records N (--record-size B | --payload-file F [--payload-delimiter D])
+ *               --throughput R (-1 = unthrottled) [--producer-props k=v ...] [--producer.config FILE]
+ *               [--print-metrics] [--client sluice|kafka] [--reporting-interval MS]
+ * </pre>
+ *
+ * Prints a progress line per interval and a final line with records/s, MB/s, average and maximum
+ * latency and the 50th/95th/99th/99.9th latency percentiles (HdrHistogram, milliseconds).
+ */
+public final class ProducerPerf {
+    private ProducerPerf() {
+    }
+
+    /** Parsed command line. */
+    record Options(String topic, long numRecords, int recordSize, Path payloadFile, String payloadDelimiter,
+                   double throughput, Properties producerProps, boolean printMetrics, String client,
+                   long reportingIntervalMs) {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Options options;
+        try {
+            options = parse(args);
+        } catch (final IllegalArgumentException e) {
+            System.err.println("producer-perf: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        final Result result = run(options, System.out);
+        System.exit(result.errors() == 0 ? 0 : 1);
+    }
+
+    static String usage() {
+        return "usage: producer-perf --topic T --num-records N (--record-size B | --payload-file F)"
+            + " --throughput R [--producer-props k=v ...] [--producer.config FILE] [--print-metrics]"
+            + " [--client sluice|kafka] [--payload-delimiter D] [--reporting-interval MS]";
+    }
+
+    static Options parse(final String[] args) throws IOException {
+        String topic = null;
+        long numRecords = -1;
+        int recordSize = -1;
+        Path payloadFile = null;
+        String delimiter = "\n";
+        Double throughput = null;
+        final Properties props = new Properties();
+        final List<String> inlineProps = new ArrayList<>();
+        boolean printMetrics = false;
+        String client = "sluice";
+        long interval = 5000;
+        for (int i = 0; i < args.length; i++) {
+            final String arg = args[i];
+            switch (arg) {
+                case "--topic" -> topic = value(args, ++i, arg);
+                case "--num-records" -> numRecords = Long.parseLong(value(args, ++i, arg));
+                case "--record-size" -> recordSize = Integer.parseInt(value(args, ++i, arg));
+                case "--payload-file" -> payloadFile = Path.of(value(args, ++i, arg));
+                case "--payload-delimiter" -> delimiter = value(args, ++i, arg).replace("\\n", "\n");
+                case "--throughput" -> throughput = Double.parseDouble(value(args, ++i, arg));
+                case "--producer.config" -> {
+                    try (InputStream in = Files.newInputStream(Path.of(value(args, ++i, arg)))) {
+                        props.load(in);
+                    }
+                }
+                case "--producer-props" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        inlineProps.add(args[++i]);
+                    }
+                }
+                case "--print-metrics" -> printMetrics = true;
+                case "--client" -> client = value(args, ++i, arg);
+                case "--reporting-interval" -> interval = Long.parseLong(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        // Inline properties win over the file, as in Kafka's tool.
+        for (final String kv : inlineProps) {
+            final int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--producer-props entries are key=value, not " + kv);
+            }
+            props.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("--topic is required");
+        }
+        if (numRecords < 0) {
+            throw new IllegalArgumentException("--num-records is required");
+        }
+        if (throughput == null) {
+            throw new IllegalArgumentException("--throughput is required (-1 for no limit)");
+        }
+        if ((recordSize < 0) == (payloadFile == null)) {
+            throw new IllegalArgumentException("give exactly one of --record-size and --payload-file");
+        }
+        if (!props.containsKey("bootstrap.servers")) {
+            throw new IllegalArgumentException("bootstrap.servers must be given in --producer-props or --producer.config");
+        }
+        if (!client.equals("sluice") && !client.equals("kafka")) {
+            throw new IllegalArgumentException("--client must be sluice or kafka, not " + client);
+        }
+        return new Options(topic, numRecords, recordSize, payloadFile, delimiter, throughput, props, printMetrics,
+            client, interval);
+    }
+
+    private static String value(final String[] args, final int i, final String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** What a run measured. */
+    record Result(long records, long errors, double recordsPerSec, double mbPerSec, double avgLatencyMs,
+                  long maxLatencyMs, long p50, long p95, long p99, long p999) {
+    }
+
+    static Result run(final Options options, final PrintStream out) throws IOException, InterruptedException {
+        final List<byte[]> payloads = payloads(options);
+        final Stats stats = new Stats(options.reportingIntervalMs(), out);
+        final Throttle throttle = new Throttle(options.throughput());
+        final Random random = new Random(0);
+        final long start = System.nanoTime();
+        try (PerfClient client = PerfClient.create(options.client(), options.producerProps())) {
+            for (long i = 0; i < options.numRecords(); i++) {
+                final byte[] payload = payloads.size() == 1 ? payloads.get(0) : payloads.get(random.nextInt(payloads.size()));
+                final long sendStart = System.nanoTime();
+                client.send(options.topic(), payload, error -> stats.record(sendStart, payload.length, error));
+                throttle.pace(i + 1, start);
+            }
+            client.flush();
+            if (options.printMetrics()) {
+                for (final Map.Entry<String, Object> m : client.metrics().entrySet()) {
+                    out.printf("%-70s : %s%n", m.getKey(), m.getValue());
+                }
+            }
+        }
+        return stats.finish(start, out);
+    }
+
+    private static List<byte[]> payloads(final Options options) throws IOException {
+        final List<byte[]> payloads = new ArrayList<>();
+        if (options.payloadFile() != null) {
+            final String text = Files.readString(options.payloadFile(), StandardCharsets.UTF_8);
+            for (final String line : text.split(java.util.regex.Pattern.quote(options.payloadDelimiter()))) {
+                if (!line.isEmpty()) {
+                    payloads.add(line.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (payloads.isEmpty()) {
+                throw new IllegalArgumentException("--payload-file " + options.payloadFile() + " holds no payloads");
+            }
+        } else {
+            // Random uppercase letters: compressible like text, not trivially so.
+            final byte[] payload = new byte[options.recordSize()];
+            final Random random = new Random(42);
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) ('A' + random.nextInt(26));
+            }
+            payloads.add(payload);
+        }
+        return payloads;
+    }
+
+    /** Sleeps the sending thread so that the average rate stays at the target. */
+    private static final class Throttle {
+        private final double perSecond;
+
+        Throttle(final double perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        void pace(final long sent, final long startNs) throws InterruptedException {
+            if (perSecond <= 0) {
+                return;
+            }
+            final long dueNs = startNs + (long) (sent * 1e9 / perSecond);
+            final long aheadNs = dueNs - System.nanoTime();
+            if (aheadNs > 2_000_000) {
+                TimeUnit.NANOSECONDS.sleep(aheadNs);
+            }
+        }
+    }
+
+    /** Latencies and counts; updated on the client's I/O thread, read by the reporter. */
+    private static final class Stats {
+        private final Histogram total = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+        private final Histogram window = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+        private final long intervalNs;
+        private final PrintStream out;
+        private final AtomicLong errors = new AtomicLong();
+        private long bytes;
+        private long windowBytes;
+        private long windowStart = System.nanoTime();
+
+        Stats(final long intervalMs, final PrintStream out) {
+            this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
+            this.out = out;
+        }
+
+        synchronized void record(final long sendStartNs, final int size, final Exception error) {
+            final long now = System.nanoTime();
+            if (error != null) {
+                if (errors.incrementAndGet() <= 10) {
+                    out.println("send failed: " + error);
+                }
+                return;
+            }
+            final long latencyMs = TimeUnit.NANOSECONDS.toMillis(now - sendStartNs);
+            total.recordValue(Math.min(latencyMs, total.getHighestTrackableValue()));
+            window.recordValue(Math.min(latencyMs, window.getHighestTrackableValue()));
+            bytes += size;
+            windowBytes += size;
+            if (now - windowStart >= intervalNs) {
+                print(window, windowBytes, now - windowStart, false);
+                window.reset();
+                windowBytes = 0;
+                windowStart = now;
+            }
+        }
+
+        private void print(final Histogram h, final long byteCount, final long elapsedNs, final boolean last) {
+            final double seconds = elapsedNs / 1e9;
+            final long count = h.getTotalCount();
+            final String line = String.format("%d records sent, %.1f records/sec (%.2f MB/sec), %.1f ms avg latency,"
+                    + " %.1f ms max latency", count, count / seconds, byteCount / seconds / (1024.0 * 1024.0),
+                h.getMean(), (double) h.getMaxValue());
+            if (last) {
+                out.println(line + String.format(", %d ms 50th, %d ms 95th, %d ms 99th, %d ms 99.9th.",
+                    h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99),
+                    h.getValueAtPercentile(99.9)));
+            } else {
+                out.println(line + ".");
+            }
+        }
+
+        synchronized Result finish(final long startNs, final PrintStream out) {
+            final long elapsedNs = System.nanoTime() - startNs;
+            print(total, bytes, elapsedNs, true);
+            final double seconds = elapsedNs / 1e9;
+            return new Result(total.getTotalCount(), errors.get(), total.getTotalCount() / seconds,
+                bytes / seconds / (1024.0 * 1024.0), total.getMean(), total.getMaxValue(),
+                total.getValueAtPercentile(50), total.getValueAtPercentile(95), total.getValueAtPercentile(99),
+                total.getValueAtPercentile(99.9));
+        }
+    }
+}
