@@ -81,6 +81,7 @@ public final class NetworkClient implements AutoCloseable {
     private final Metadata metadata;
     private final Time time;
     private final Map<Integer, BrokerNode> bootstrap = new HashMap<>();
+    private final Map<Integer, BrokerNode> extraNodes = new HashMap<>();
     private final Map<Integer, NodeState> nodes = new HashMap<>();
     private int nextCorrelationId;
     private boolean metadataInFlight;
@@ -113,7 +114,20 @@ public final class NetworkClient implements AutoCloseable {
 
     private BrokerNode node(final int nodeId) {
         final BrokerNode known = metadata.cluster().node(nodeId);
-        return known != null ? known : bootstrap.get(nodeId);
+        if (known != null) {
+            return known;
+        }
+        final BrokerNode extra = extraNodes.get(nodeId);
+        return extra != null ? extra : bootstrap.get(nodeId);
+    }
+
+    /**
+     * Makes {@code node} reachable under its id although metadata does not list it: the consumer
+     * talks to its group coordinator over a connection of its own (id derived from the broker's), so
+     * a JoinGroup the broker parks does not hold up fetches queued behind it.
+     */
+    public void addNode(final BrokerNode node) {
+        extraNodes.put(node.id(), node);
     }
 
     private NodeState state(final int nodeId) {
@@ -199,6 +213,27 @@ public final class NetworkClient implements AutoCloseable {
             handler.onComplete(new ClientResponse(nodeId, api, (short) -1, null,
                 new UnsupportedVersionException("Node " + nodeId + " supports no version of " + api.apiName()
                     + " this client can use"), nowMs, nowMs));
+            return;
+        }
+        doSend(nodeId, s, api, version, body, expectResponse, handler, nowMs);
+    }
+
+    /**
+     * Like {@link #send(int, ApiKeys, Struct, boolean, ResponseHandler, long)} but never above
+     * {@code maxVersion}: for callers whose request body uses fields of older versions only (the
+     * consumer's Fetch names topics, which versions 13+ replace with topic ids).
+     */
+    public void send(final int nodeId, final ApiKeys api, final short maxVersion, final Struct body,
+                     final boolean expectResponse, final ResponseHandler handler, final long nowMs) {
+        final NodeState s = nodes.get(nodeId);
+        if (s == null || s.state != State.READY) {
+            throw new IllegalStateException("Node " + nodeId + " is not ready");
+        }
+        final short version = (short) Math.min(apiVersion(nodeId, api), maxVersion);
+        if (version < api.lowestVersion()) {
+            handler.onComplete(new ClientResponse(nodeId, api, (short) -1, null,
+                new UnsupportedVersionException("Node " + nodeId + " supports no version of " + api.apiName()
+                    + " up to " + maxVersion), nowMs, nowMs));
             return;
         }
         doSend(nodeId, s, api, version, body, expectResponse, handler, nowMs);

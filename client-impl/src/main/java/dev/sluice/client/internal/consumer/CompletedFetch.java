@@ -1,0 +1,189 @@
+package dev.sluice.client.internal.consumer;
+
+import dev.sluice.client.Header;
+import dev.sluice.client.RecordHeader;
+import dev.sluice.client.RecordHeaders;
+import dev.sluice.client.TopicPartition;
+import dev.sluice.client.consumer.ConsumerRecord;
+import dev.sluice.client.consumer.TimestampType;
+import dev.sluice.client.errors.CorruptRecordException;
+import dev.sluice.client.serialization.Deserializer;
+import dev.sluice.codec.record.Record;
+import dev.sluice.codec.record.RecordBatch;
+import dev.sluice.codec.record.RecordBatchReader;
+import dev.sluice.codec.record.RecordIterator;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records one Fetch response carried for one partition, turned into {@link ConsumerRecord}s a
+ * batch at a time as {@code poll} asks for them.
+ *
+ * <p>A whole batch is decoded at once because a compressed batch's records live in the shared
+ * decompression buffer, which the next compressed batch (of any partition) overwrites; so at most one
+ * batch of decoded records is held beyond what {@code poll} returns. Batches and records before the
+ * position (a compressed batch starts before the offset asked for) are skipped, as are control
+ * batches. Application thread only.
+ */
+final class CompletedFetch<K, V> {
+    private final TopicPartition partition;
+    private final long fetchOffset;
+    private final RecordBatchReader reader;
+    private final RecordIterator iterator;
+    private final boolean checkCrcs;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private final int sizeInBytes;
+    private final List<ConsumerRecord<K, V>> decoded = new ArrayList<>();
+    private int decodedIndex;
+    private long nextOffset;
+    private long batchEndOffset;
+    private RuntimeException failure;
+    private boolean exhausted;
+
+    /**
+     * @param fetchOffset the partition's position when the fetch was sent; the records are only
+     *                    handed out while the position still equals {@link #nextOffset()}
+     * @param records     the partition's records field (may end with a partial batch)
+     */
+    CompletedFetch(final TopicPartition partition, final long fetchOffset, final ByteBuffer records,
+                   final RecordIterator iterator, final boolean checkCrcs, final Deserializer<K> keyDeserializer,
+                   final Deserializer<V> valueDeserializer) {
+        this.partition = partition;
+        this.fetchOffset = fetchOffset;
+        this.nextOffset = fetchOffset;
+        this.batchEndOffset = fetchOffset;
+        this.reader = new RecordBatchReader(records);
+        this.sizeInBytes = records.remaining();
+        this.iterator = iterator;
+        this.checkCrcs = checkCrcs;
+        this.keyDeserializer = keyDeserializer;
+        this.valueDeserializer = valueDeserializer;
+    }
+
+    TopicPartition partition() {
+        return partition;
+    }
+
+    long fetchOffset() {
+        return fetchOffset;
+    }
+
+    /** The offset after the last record handed out (or skipped): the partition's position once drained. */
+    long nextOffset() {
+        return nextOffset;
+    }
+
+    /** Bytes of the records field, partial trailing batch included. */
+    int sizeInBytes() {
+        return sizeInBytes;
+    }
+
+    boolean isExhausted() {
+        return exhausted && decodedIndex >= decoded.size();
+    }
+
+    /**
+     * Appends up to {@code max} records to {@code out}.
+     *
+     * @return records appended
+     * @throws CorruptRecordException naming partition and offset when a batch is corrupt; thrown again
+     *                                on every call until the position is moved past it by a seek
+     */
+    int drain(final int max, final List<ConsumerRecord<K, V>> out) {
+        if (failure != null) {
+            throw failure;
+        }
+        int added = 0;
+        while (added < max) {
+            if (decodedIndex < decoded.size()) {
+                final ConsumerRecord<K, V> record = decoded.get(decodedIndex++);
+                out.add(record);
+                nextOffset = record.offset() + 1;
+                added++;
+                continue;
+            }
+            // The batch is handed out; compaction or a control record may leave offsets past its last record.
+            nextOffset = Math.max(nextOffset, batchEndOffset);
+            if (exhausted) {
+                break;
+            }
+            try {
+                decodeNextBatch();
+            } catch (final CorruptRecordException e) {
+                failure = e;
+                if (added == 0) {
+                    throw e;
+                }
+                break;
+            }
+        }
+        return added;
+    }
+
+    private void decodeNextBatch() {
+        decoded.clear();
+        decodedIndex = 0;
+        long batchBase = nextOffset;
+        try {
+            if (!reader.hasNext()) {
+                exhausted = true;
+                return;
+            }
+            final RecordBatch batch = reader.next();
+            batchBase = batch.baseOffset();
+            if (checkCrcs) {
+                batch.ensureValid();
+            }
+            final long end = batch.nextOffset();
+            if (end <= nextOffset) {
+                return; // entirely before the position
+            }
+            batchEndOffset = end;
+            if (batch.isControl()) {
+                return;
+            }
+            final dev.sluice.codec.record.TimestampType codecType = batch.timestampType();
+            final TimestampType timestampType = codecType == dev.sluice.codec.record.TimestampType.LOG_APPEND_TIME
+                ? TimestampType.LOG_APPEND_TIME : TimestampType.CREATE_TIME;
+            final int leaderEpoch = batch.partitionLeaderEpoch();
+            iterator.reset(batch);
+            while (iterator.hasNext()) {
+                final Record record = iterator.next();
+                if (record.offset() < nextOffset) {
+                    continue;
+                }
+                decoded.add(toConsumerRecord(record, timestampType, leaderEpoch));
+            }
+        } catch (final dev.sluice.codec.MalformedDataException e) {
+            exhausted = true;
+            throw new CorruptRecordException(partition, batchBase,
+                "Corrupt record batch in " + partition + " at offset " + batchBase + ": " + e.getMessage());
+        }
+    }
+
+    private ConsumerRecord<K, V> toConsumerRecord(final Record record, final TimestampType timestampType,
+                                                  final int leaderEpoch) {
+        final int headerCount = record.headerCount();
+        final RecordHeaders headers;
+        if (headerCount == 0) {
+            headers = new RecordHeaders();
+        } else {
+            final dev.sluice.codec.record.Header[] raw = record.headers();
+            final Header[] converted = new Header[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                converted[i] = new RecordHeader(raw[i].key(), raw[i].value());
+            }
+            headers = new RecordHeaders(converted);
+        }
+        final String topic = partition.topic();
+        final ByteBuffer keyBytes = record.key();
+        final ByteBuffer valueBytes = record.value();
+        final K key = keyBytes == null ? null : keyDeserializer.deserialize(topic, headers, keyBytes);
+        final V value = valueBytes == null ? null : valueDeserializer.deserialize(topic, headers, valueBytes);
+        return new ConsumerRecord<>(topic, partition.partition(), record.offset(), record.timestamp(), timestampType,
+            record.keySize(), record.valueSize(), key, value, headers, leaderEpoch);
+    }
+}

@@ -1,0 +1,282 @@
+package dev.sluice.client.internal.consumer;
+
+import dev.sluice.client.TopicPartition;
+import dev.sluice.client.consumer.ConsumerRecord;
+import dev.sluice.client.consumer.OffsetResetStrategy;
+import dev.sluice.client.errors.OffsetOutOfRangeException;
+import dev.sluice.client.internal.metadata.BrokerNode;
+import dev.sluice.client.internal.metadata.ClusterView;
+import dev.sluice.client.internal.metadata.Metadata;
+import dev.sluice.client.internal.network.ClientResponse;
+import dev.sluice.client.internal.network.NetworkClient;
+import dev.sluice.client.serialization.Deserializer;
+import dev.sluice.codec.compress.DecompressionContext;
+import dev.sluice.codec.protocol.ApiKeys;
+import dev.sluice.codec.protocol.Errors;
+import dev.sluice.codec.protocol.Struct;
+import dev.sluice.codec.protocol.message.FetchRequestSchema;
+import dev.sluice.codec.protocol.message.FetchResponseSchema;
+import dev.sluice.codec.record.RecordIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends Fetch requests, one in flight per broker, and turns the answers into records.
+ *
+ * <p>A partition is fetched when it is fetchable (assigned, not paused, position known), its leader is
+ * known, no fetch is in flight to that leader and nothing fetched for it is still waiting to be
+ * handed out. {@link #sendFetches} is called again just before {@code poll} returns records, so the
+ * next response is on its way while the application processes the last (prefetch). Application
+ * thread only: handlers run inside {@link NetworkClient#poll}, which that thread calls.
+ */
+public final class Fetcher<K, V> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+    /** Fetch v13+ names topics by id, which this client's metadata does not track; v12 has everything else we use. */
+    static final short MAX_FETCH_VERSION = 12;
+
+    private final NetworkClient client;
+    private final Metadata metadata;
+    private final SubscriptionState subscriptions;
+    private final FetchConfig config;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private final ConsumerMetrics metrics;
+    private final DecompressionContext decompression;
+    private final RecordIterator iterator;
+    private final Set<Integer> nodesWithFetchInFlight = new HashSet<>();
+    private final ArrayDeque<CompletedFetch<K, V>> completed = new ArrayDeque<>();
+    private final Map<TopicPartition, Long> outOfRange = new LinkedHashMap<>();
+
+    public Fetcher(final NetworkClient client, final Metadata metadata, final SubscriptionState subscriptions,
+                   final FetchConfig config, final Deserializer<K> keyDeserializer,
+                   final Deserializer<V> valueDeserializer, final ConsumerMetrics metrics) {
+        this.client = client;
+        this.metadata = metadata;
+        this.subscriptions = subscriptions;
+        this.config = config;
+        this.keyDeserializer = keyDeserializer;
+        this.valueDeserializer = valueDeserializer;
+        this.metrics = metrics;
+        this.decompression = new DecompressionContext();
+        this.iterator = new RecordIterator(decompression);
+    }
+
+    private boolean hasBuffered(final TopicPartition tp) {
+        for (final CompletedFetch<K, V> fetch : completed) {
+            if (fetch.partition().equals(tp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sends a Fetch to every ready leader that has fetchable partitions and no fetch in flight.
+     *
+     * @return requests sent
+     */
+    public int sendFetches(final long nowMs) {
+        final ClusterView cluster = metadata.cluster();
+        final Map<Integer, Map<TopicPartition, Long>> byNode = new LinkedHashMap<>();
+        for (final TopicPartition tp : subscriptions.assignment()) {
+            if (!subscriptions.isFetchable(tp) || hasBuffered(tp)) {
+                continue;
+            }
+            final BrokerNode leader = cluster.leaderFor(tp);
+            if (leader == null) {
+                metadata.requestUpdate();
+                continue;
+            }
+            if (nodesWithFetchInFlight.contains(leader.id())) {
+                continue;
+            }
+            byNode.computeIfAbsent(leader.id(), id -> new LinkedHashMap<>()).put(tp, subscriptions.position(tp));
+        }
+        int sent = 0;
+        for (final Map.Entry<Integer, Map<TopicPartition, Long>> e : byNode.entrySet()) {
+            final int node = e.getKey();
+            if (!client.ready(node, nowMs)) {
+                continue;
+            }
+            final Map<TopicPartition, Long> positions = e.getValue();
+            nodesWithFetchInFlight.add(node);
+            client.send(node, ApiKeys.FETCH, MAX_FETCH_VERSION, fetchRequest(positions), true,
+                response -> onFetchResponse(node, positions, response), nowMs);
+            sent++;
+        }
+        return sent;
+    }
+
+    private Struct fetchRequest(final Map<TopicPartition, Long> positions) {
+        final Struct request = ApiKeys.FETCH.requestSchema().newStruct()
+            .set(FetchRequestSchema.REPLICA_ID, -1)
+            .set(FetchRequestSchema.MAX_WAIT_MS, config.maxWaitMs())
+            .set(FetchRequestSchema.MIN_BYTES, config.minBytes())
+            .set(FetchRequestSchema.MAX_BYTES, config.maxBytes())
+            .set(FetchRequestSchema.ISOLATION_LEVEL, config.isolationLevel())
+            // Session id 0 with epoch -1: a full fetch outside any fetch session.
+            .set(FetchRequestSchema.SESSION_ID, 0)
+            .set(FetchRequestSchema.SESSION_EPOCH, -1)
+            .set(FetchRequestSchema.FORGOTTEN_TOPICS_DATA, new ArrayList<>())
+            .set(FetchRequestSchema.RACK_ID, "")
+            .set(FetchRequestSchema.TOPICS, new ArrayList<>());
+        final Map<String, Struct> topics = new HashMap<>();
+        for (final Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
+            final TopicPartition tp = e.getKey();
+            final Struct topic = topics.computeIfAbsent(tp.topic(), name -> request.add(FetchRequestSchema.TOPICS)
+                .set(FetchRequestSchema.FetchTopic.TOPIC, name)
+                .set(FetchRequestSchema.FetchTopic.PARTITIONS, new ArrayList<>()));
+            topic.add(FetchRequestSchema.FetchTopic.PARTITIONS)
+                .set(FetchRequestSchema.FetchPartition.PARTITION, tp.partition())
+                .set(FetchRequestSchema.FetchPartition.FETCH_OFFSET, e.getValue())
+                .set(FetchRequestSchema.FetchPartition.PARTITION_MAX_BYTES, config.partitionMaxBytes());
+        }
+        return request;
+    }
+
+    private void onFetchResponse(final int node, final Map<TopicPartition, Long> positions,
+                                 final ClientResponse response) {
+        nodesWithFetchInFlight.remove(node);
+        if (response.failed()) {
+            LOG.debug("Fetch from node {} failed: {}", node, response.failure().toString());
+            metadata.requestUpdate();
+            return;
+        }
+        final Struct body = response.body();
+        final short topError = body.get(FetchResponseSchema.ERROR_CODE) == null ? 0 : body.get(FetchResponseSchema.ERROR_CODE);
+        if (topError != Errors.NONE.code()) {
+            LOG.debug("Fetch from node {} failed with {}", node, Errors.forCode(topError));
+            metadata.requestUpdate();
+            return;
+        }
+        int bytes = 0;
+        for (final Struct topic : body.get(FetchResponseSchema.RESPONSES)) {
+            final String name = topic.get(FetchResponseSchema.FetchableTopicResponse.TOPIC);
+            for (final Struct p : topic.get(FetchResponseSchema.FetchableTopicResponse.PARTITIONS)) {
+                final TopicPartition tp = new TopicPartition(name, p.get(FetchResponseSchema.PartitionData.PARTITION_INDEX));
+                final Long fetchOffset = positions.get(tp);
+                if (fetchOffset == null || !subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetchOffset) {
+                    continue; // not asked for, or unassigned / moved by a seek since
+                }
+                final short error = p.get(FetchResponseSchema.PartitionData.ERROR_CODE);
+                if (error == Errors.NONE.code()) {
+                    final long highWatermark = p.get(FetchResponseSchema.PartitionData.HIGH_WATERMARK);
+                    subscriptions.highWatermark(tp, highWatermark);
+                    metrics.partitionLag(Math.max(0, highWatermark - fetchOffset), response.completedMs());
+                    final ByteBuffer records = p.recordsBuffer(FetchResponseSchema.PartitionData.RECORDS);
+                    if (records != null && records.hasRemaining()) {
+                        bytes += records.remaining();
+                        completed.add(new CompletedFetch<>(tp, fetchOffset, records, iterator, config.checkCrcs(),
+                            keyDeserializer, valueDeserializer));
+                    }
+                } else if (error == Errors.OFFSET_OUT_OF_RANGE.code()) {
+                    if (subscriptions.defaultReset() == OffsetResetStrategy.NONE) {
+                        outOfRange.put(tp, fetchOffset);
+                    } else {
+                        LOG.info("Fetch offset {} is out of range for {}, resetting to {}", fetchOffset, tp,
+                            subscriptions.defaultReset().configName());
+                        subscriptions.requestReset(tp, subscriptions.defaultReset());
+                    }
+                } else {
+                    LOG.debug("Fetch for {} failed with {}", tp, Errors.forCode(error));
+                    metadata.requestUpdate();
+                }
+            }
+        }
+        metrics.fetchCompleted(response.latencyMs(), bytes, response.completedMs());
+    }
+
+    /** True when fetched records are waiting to be handed out. */
+    public boolean hasCompletedFetches() {
+        return !completed.isEmpty();
+    }
+
+    /**
+     * Up to {@code max.poll.records} records from the responses received so far, in offset order per
+     * partition, advancing positions past them.
+     *
+     * @throws OffsetOutOfRangeException      when a position is out of range and auto.offset.reset is none
+     * @throws dev.sluice.client.errors.CorruptRecordException for a corrupt batch, naming partition and offset
+     */
+    public Map<TopicPartition, List<ConsumerRecord<K, V>>> collect(final long nowMs) {
+        if (!outOfRange.isEmpty()) {
+            final Map<TopicPartition, Long> offsets = new LinkedHashMap<>(outOfRange);
+            outOfRange.clear();
+            throw new OffsetOutOfRangeException(offsets);
+        }
+        final Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
+        int remaining = config.maxPollRecords();
+        int total = 0;
+        while (remaining > 0 && !completed.isEmpty()) {
+            final CompletedFetch<K, V> fetch = completed.peekFirst();
+            final TopicPartition tp = fetch.partition();
+            if (!subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetch.nextOffset()) {
+                completed.pollFirst(); // unassigned or seeked elsewhere: the data is stale
+                continue;
+            }
+            if (subscriptions.isPaused(tp)) {
+                // Kept for resume unless the position moves; other partitions go on.
+                completed.pollFirst();
+                completed.addLast(fetch);
+                if (allPaused()) {
+                    break;
+                }
+                continue;
+            }
+            final List<ConsumerRecord<K, V>> list = out.computeIfAbsent(tp, key -> new ArrayList<>());
+            final int added;
+            try {
+                added = fetch.drain(remaining, list);
+            } catch (final dev.sluice.client.errors.CorruptRecordException e) {
+                if (total == 0) {
+                    throw e;
+                }
+                break; // hand out what came before; the fetch throws again on the next poll
+            } finally {
+                subscriptions.advance(tp, fetch.nextOffset());
+                if (list.isEmpty()) {
+                    out.remove(tp);
+                }
+            }
+            remaining -= added;
+            total += added;
+            if (fetch.isExhausted()) {
+                completed.pollFirst();
+            }
+        }
+        if (total > 0) {
+            metrics.recordsConsumed(total, nowMs);
+        }
+        return out;
+    }
+
+    private boolean allPaused() {
+        for (final CompletedFetch<K, V> fetch : completed) {
+            if (!subscriptions.isPaused(fetch.partition())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Drops buffered data of {@code tp} (after a seek or unassignment). */
+    public void clearBuffered(final TopicPartition tp) {
+        completed.removeIf(fetch -> fetch.partition().equals(tp));
+    }
+
+    @Override
+    public void close() {
+        completed.clear();
+        decompression.close();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.sluice.client.internal.consumer;
+
+import dev.sluice.client.TopicPartition;
+import dev.sluice.client.consumer.OffsetResetStrategy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The partitions this consumer reads and, for each, where it reads next (its position), whether it
+ * is paused, and whether its position must first be looked up with ListOffsets.
+ *
+ * <p>Owned by the application thread that calls {@code poll}: not thread-safe. Positions are
+ * offsets of the next record to hand out; {@link #NO_POSITION} means unknown.
+ */
+public final class SubscriptionState {
+    public static final long NO_POSITION = -1L;
+
+    private final OffsetResetStrategy defaultReset;
+    private final Map<TopicPartition, PartitionProgress> assigned = new LinkedHashMap<>();
+
+    private static final class PartitionProgress {
+        long position = NO_POSITION;
+        boolean paused;
+        OffsetResetStrategy pendingReset;
+        long highWatermark = NO_POSITION;
+    }
+
+    /** @param defaultReset {@code auto.offset.reset}: how to find a position for a partition that has none */
+    public SubscriptionState(final OffsetResetStrategy defaultReset) {
+        this.defaultReset = defaultReset;
+    }
+
+    /**
+     * Replaces the assignment; partitions kept keep their position and pause state, new ones start
+     * without a position.
+     */
+    public void assign(final Collection<TopicPartition> partitions) {
+        final Set<TopicPartition> wanted = new LinkedHashSet<>(partitions);
+        assigned.keySet().retainAll(wanted);
+        for (final TopicPartition tp : wanted) {
+            assigned.computeIfAbsent(tp, key -> new PartitionProgress());
+        }
+    }
+
+    public Set<TopicPartition> assignment() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(assigned.keySet()));
+    }
+
+    public boolean isAssigned(final TopicPartition tp) {
+        return assigned.containsKey(tp);
+    }
+
+    private PartitionProgress progress(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        if (p == null) {
+            throw new IllegalStateException("No current assignment for partition " + tp);
+        }
+        return p;
+    }
+
+    /** Sets the next offset to read and cancels any pending reset. */
+    public void seek(final TopicPartition tp, final long offset) {
+        final PartitionProgress p = progress(tp);
+        p.position = offset;
+        p.pendingReset = null;
+    }
+
+    /** Advances the position after records were handed out (no-op if the partition was unassigned meanwhile). */
+    public void advance(final TopicPartition tp, final long nextOffset) {
+        final PartitionProgress p = assigned.get(tp);
+        if (p != null) {
+            p.position = nextOffset;
+        }
+    }
+
+    /** The next offset to read, or {@link #NO_POSITION}. */
+    public long position(final TopicPartition tp) {
+        return progress(tp).position;
+    }
+
+    public boolean hasPosition(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        return p != null && p.position != NO_POSITION && p.pendingReset == null;
+    }
+
+    /** Asks for the position to be looked up with ListOffsets using {@code strategy}. */
+    public void requestReset(final TopicPartition tp, final OffsetResetStrategy strategy) {
+        final PartitionProgress p = progress(tp);
+        p.pendingReset = strategy;
+        p.position = NO_POSITION;
+    }
+
+    /** {@code auto.offset.reset}. */
+    public OffsetResetStrategy defaultReset() {
+        return defaultReset;
+    }
+
+    /** Assigned partitions with neither a position nor a pending lookup. */
+    public List<TopicPartition> partitionsWithoutPosition() {
+        final List<TopicPartition> out = new ArrayList<>();
+        assigned.forEach((tp, p) -> {
+            if (p.position == NO_POSITION && p.pendingReset == null) {
+                out.add(tp);
+            }
+        });
+        return out;
+    }
+
+    /** Partitions awaiting a ListOffsets lookup, with the strategy to use. */
+    public Map<TopicPartition, OffsetResetStrategy> pendingResets() {
+        final Map<TopicPartition, OffsetResetStrategy> out = new LinkedHashMap<>();
+        assigned.forEach((tp, p) -> {
+            if (p.pendingReset != null) {
+                out.put(tp, p.pendingReset);
+            }
+        });
+        return out;
+    }
+
+    /** Completes a lookup started for {@code strategy}; ignored if a seek or another reset overtook it. */
+    public void completeReset(final TopicPartition tp, final OffsetResetStrategy strategy, final long offset) {
+        final PartitionProgress p = assigned.get(tp);
+        if (p != null && p.pendingReset == strategy) {
+            p.pendingReset = null;
+            p.position = offset;
+        }
+    }
+
+    public void pause(final TopicPartition tp) {
+        progress(tp).paused = true;
+    }
+
+    public void resume(final TopicPartition tp) {
+        progress(tp).paused = false;
+    }
+
+    public boolean isPaused(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        return p != null && p.paused;
+    }
+
+    public Set<TopicPartition> paused() {
+        final Set<TopicPartition> out = new LinkedHashSet<>();
+        assigned.forEach((tp, p) -> {
+            if (p.paused) {
+                out.add(tp);
+            }
+        });
+        return out;
+    }
+
+    /** Assigned, not paused, with a known position: may be fetched. */
+    public boolean isFetchable(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        return p != null && !p.paused && p.position != NO_POSITION && p.pendingReset == null;
+    }
+
+    public void highWatermark(final TopicPartition tp, final long highWatermark) {
+        final PartitionProgress p = assigned.get(tp);
+        if (p != null && highWatermark >= 0) {
+            p.highWatermark = highWatermark;
+        }
+    }
+
+    /** Records behind the high watermark, or -1 when either end is unknown. */
+    public long lag(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        if (p == null || p.position == NO_POSITION || p.highWatermark == NO_POSITION) {
+            return -1;
+        }
+        return Math.max(0, p.highWatermark - p.position);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sluice.client.impl;
+
+import dev.sluice.broker.MockBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.io.IOException;
+
+/** Group membership coordinated by the Sluice broker's group coordinator. */
+class SluiceConsumerGroupMockBrokerTest extends AbstractConsumerGroupTest {
+    private static MockBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws IOException {
+        broker = MockBroker.builder().build().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Override
+    protected String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+}
