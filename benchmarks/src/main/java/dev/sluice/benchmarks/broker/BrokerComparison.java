@@ -32,6 +32,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * --rounds R     rounds of every scenario on each broker; default 3
  * --launches L   timed launches of each Sluice variant (Kafka: min(L, 3)); default 5
  * --out FILE     where the markdown goes; default benchmarks/target/broker-comparison.md
+ * --launcher-jvm also load a third broker: Sluice with bin/mock-broker's JVM options (C1, serial
+ *                GC, default heap), to see its resident memory when not given Kafka's 1 GiB heap
  * </pre>
  */
 public final class BrokerComparison {
@@ -48,6 +50,10 @@ public final class BrokerComparison {
             "group.initial.rebalance.delay.ms", "0");
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
     private static final int MAX_KAFKA_LAUNCHES = 3;
+    /** What bin/mock-broker runs the broker with, AppCDS aside. */
+    private static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final String SLUICE = "Sluice";
+    static final String KAFKA = "Apache Kafka 4.1";
 
     private BrokerComparison() {
     }
@@ -58,7 +64,7 @@ public final class BrokerComparison {
             options = Options.parse(args);
         } catch (final IllegalArgumentException e) {
             System.err.println("broker-bench: " + e.getMessage());
-            System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE]");
+            System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE] [--launcher-jvm]");
             System.exit(2);
             return;
         }
@@ -88,16 +94,25 @@ public final class BrokerComparison {
 
         final List<Scenario> scenarios = Scenario.defaults(options.records());
         final RunResults results = new RunResults();
-        try (RunningBroker sluice = SluiceBrokerProcess.start(benchmarkJvm, BROKER_CONFIG, Duration.ofSeconds(60));
-             RunningBroker kafka = new KafkaBrokerProcess(kafkaBuilder().start())) {
-            final List<RunningBroker> brokers = List.of(sluice, kafka);
+        try (RunningBroker sluice = SluiceBrokerProcess.start(SLUICE, benchmarkJvm, BROKER_CONFIG, Duration.ofSeconds(60));
+             RunningBroker kafka = new KafkaBrokerProcess(kafkaBuilder().start());
+             RunningBroker sluiceLauncherJvm = options.launcherJvm()
+                     ? SluiceBrokerProcess.start(SLUICE + ", bin/mock-broker JVM options", LAUNCHER_JVM_OPTIONS,
+                             BROKER_CONFIG, Duration.ofSeconds(60))
+                     : null) {
+            final List<RunningBroker> brokers = new ArrayList<>(List.of(sluice, kafka));
+            if (sluiceLauncherJvm != null) {
+                brokers.add(sluiceLauncherJvm);
+            }
             final Map<String, Double> cpuBefore = new LinkedHashMap<>();
             brokers.forEach(b -> cpuBefore.put(b.name(), ProcessCpu.seconds(b.pid())));
             for (int round = 0; round < options.rounds(); round++) {
                 for (int s = 0; s < scenarios.size(); s++) {
                     final Scenario scenario = scenarios.get(s);
-                    final boolean sluiceFirst = (round + s) % 2 == 0;
-                    for (final RunningBroker broker : sluiceFirst ? brokers : List.of(kafka, sluice)) {
+                    // Rotate who goes first, so that no broker always meets the machine in the same state.
+                    final List<RunningBroker> order = new ArrayList<>(brokers);
+                    java.util.Collections.rotate(order, round + s);
+                    for (final RunningBroker broker : order) {
                         final String topic = scenario.topic(s, round);
                         createTopic(broker, topic, scenario.partitions());
                         final ProducerPerfResult produce = produce(broker, topic, scenario);
@@ -114,7 +129,7 @@ public final class BrokerComparison {
             }
         }
         report.loadAverage("end");
-        report.throughput(scenarios, results, "Sluice", "Apache Kafka 4.1");
+        report.throughput(scenarios, results, SLUICE, KAFKA);
 
         final String markdown = report.markdown();
         System.out.println(markdown);
@@ -153,14 +168,19 @@ public final class BrokerComparison {
     }
 
     /** Command-line settings; bad values are rejected naming the option. */
-    record Options(long records, int rounds, int launches, Path out) {
+    record Options(long records, int rounds, int launches, Path out, boolean launcherJvm) {
         static Options parse(final String[] args) {
             long records = 1_000_000;
             int rounds = 3;
             int launches = 5;
             Path out = Path.of("benchmarks/target/broker-comparison.md");
+            boolean launcherJvm = false;
             for (int i = 0; i < args.length; i++) {
                 final String option = args[i];
+                if (option.equals("--launcher-jvm")) {
+                    launcherJvm = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
@@ -173,7 +193,7 @@ public final class BrokerComparison {
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(records, rounds, launches, out);
+            return new Options(records, rounds, launches, out, launcherJvm);
         }
 
         private static long positive(final String option, final String value) {

@@ -12,7 +12,7 @@ final class KafkaBrokerProcess implements RunningBroker {
 
     @Override
     public String name() {
-        return "Apache Kafka 4.1";
+        return BrokerComparison.KAFKA;
     }
 
     @Override

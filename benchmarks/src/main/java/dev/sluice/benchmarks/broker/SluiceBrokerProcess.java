@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 final class SluiceBrokerProcess implements RunningBroker {
     private static final long STOP_WAIT_SECONDS = 30;
 
+    private final String name;
     private final Process process;
     private final Path workDir;
     private final int port;
 
-    private SluiceBrokerProcess(final Process process, final Path workDir, final int port) {
+    private SluiceBrokerProcess(final String name, final Process process, final Path workDir, final int port) {
+        this.name = name;
         this.process = process;
         this.workDir = workDir;
         this.port = port;
@@ -34,11 +36,12 @@ final class SluiceBrokerProcess implements RunningBroker {
     /**
      * Launches the broker and returns once it accepts TCP connections.
      *
+     * @param name       the name in the result tables
      * @param jvmOptions the child's JVM options (heap, collector)
      * @param config     broker settings, passed as {@code --config key=value}
      * @throws IllegalStateException if it exits or does not accept connections within {@code timeout}
      */
-    static SluiceBrokerProcess start(final List<String> jvmOptions, final Map<String, String> config,
+    static SluiceBrokerProcess start(final String name, final List<String> jvmOptions, final Map<String, String> config,
                                      final Duration timeout) {
         final Path workDir = TempDirs.create("sluice-bench-");
         final int port = FreePorts.one();
@@ -52,7 +55,7 @@ final class SluiceBrokerProcess implements RunningBroker {
                 "--data-dir", workDir.resolve("data").toString()));
         config.forEach((key, value) -> command.addAll(List.of("--config", key + "=" + value)));
         final Process process = launch(command, workDir);
-        final SluiceBrokerProcess broker = new SluiceBrokerProcess(process, workDir, port);
+        final SluiceBrokerProcess broker = new SluiceBrokerProcess(name, process, workDir, port);
         if (PortProbe.awaitAccepting(port, process, timeout) < 0) {
             broker.close();
             throw new IllegalStateException("Sluice broker did not accept connections on port " + port + " within "
@@ -75,7 +78,7 @@ final class SluiceBrokerProcess implements RunningBroker {
 
     @Override
     public String name() {
-        return "Sluice";
+        return name;
     }
 
     @Override
