@@ -1,0 +1,212 @@
+package dev.sluice.benchmarks.broker;
+
+import dev.sluice.testkit.ApacheKafkaBroker;
+import dev.sluice.testkit.ConsumerPerfResult;
+import dev.sluice.testkit.KafkaTools;
+import dev.sluice.testkit.ProducerPerfResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Kafka's own ProducerPerformance and ConsumerPerformance against the Sluice broker and an Apache
+ * Kafka 4.1 broker, each in its own JVM with the same JVM options and log settings, in one run:
+ * launch times, throughput per scenario (rounds alternate which broker goes first, so machine
+ * noise hits both), broker CPU and resident memory after the load. Prints a markdown report and
+ * writes it to a file. Run through {@code bin/broker-bench}.
+ *
+ * <pre>
+ * --records N    records per 100-byte scenario (1 KiB scenarios use N/4); default 1000000
+ * --rounds R     rounds of every scenario on each broker; default 3
+ * --launches L   timed launches of each Sluice variant (Kafka: min(L, 3)); default 5
+ * --out FILE     where the markdown goes; default benchmarks/target/broker-comparison.md
+ * --launcher-jvm also load a third broker: Sluice with bin/mock-broker's JVM options (C1, serial
+ *                GC, default heap), to see its resident memory when not given Kafka's 1 GiB heap
+ * </pre>
+ */
+public final class BrokerComparison {
+    /**
+     * Same log layout on both sides: Kafka's 1 GiB default segments, and no fsync (neither broker
+     * flushes by default; stated explicitly so that a changed default cannot skew the comparison),
+     * and no initial rebalance delay, which the testkit sets for Kafka and Sluice defaults to 3 s:
+     * ConsumerPerformance's figures include its group join.
+     */
+    static final Map<String, String> BROKER_CONFIG = Map.of(
+            "log.segment.bytes", Integer.toString(1024 * 1024 * 1024),
+            "log.flush.interval.messages", Long.toString(Long.MAX_VALUE),
+            "auto.create.topics.enable", "false",
+            "group.initial.rebalance.delay.ms", "0");
+    private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
+    private static final int MAX_KAFKA_LAUNCHES = 3;
+    /** What bin/mock-broker runs the broker with, AppCDS aside. */
+    private static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final String SLUICE = "Sluice";
+    static final String KAFKA = "Apache Kafka 4.1";
+
+    private BrokerComparison() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Options options;
+        try {
+            options = Options.parse(args);
+        } catch (final IllegalArgumentException e) {
+            System.err.println("broker-bench: " + e.getMessage());
+            System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE] [--launcher-jvm]");
+            System.exit(2);
+            return;
+        }
+        final Report report = new Report(options, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.loadAverage("start");
+
+        final List<String> benchmarkJvm = ApacheKafkaBroker.Builder.BENCHMARK_JVM_OPTIONS;
+        final Path root = Path.of(System.getProperty("sluice.root", "."));
+        final Path launcher = root.resolve("bin/mock-broker");
+        if (Files.isExecutable(launcher)) {
+            // The first launch records the launcher's class-data-sharing archive; it is not timed.
+            LaunchTimer.sluice(List.of(launcher.toString()), 1);
+            report.launch("Sluice, bin/mock-broker (C1, serial GC, AppCDS)",
+                    LaunchTimer.sluice(List.of(launcher.toString()), options.launches()), null);
+        }
+        final List<String> direct = new ArrayList<>();
+        direct.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        direct.addAll(benchmarkJvm);
+        direct.addAll(List.of("-cp", System.getProperty("java.class.path"), dev.sluice.broker.MockBrokerMain.class.getName()));
+        BROKER_CONFIG.forEach((k, v) -> direct.addAll(List.of("--config", k + "=" + v)));
+        report.launch("Sluice, Kafka's JVM options", LaunchTimer.sluice(direct, options.launches()), null);
+        final List<double[]> kafkaLaunches = LaunchTimer.kafka(BrokerComparison::kafkaBuilder,
+                Math.min(options.launches(), MAX_KAFKA_LAUNCHES));
+        report.launch("Apache Kafka 4.1, its scripts' JVM options",
+                kafkaLaunches.stream().map(t -> t[0]).toList(), kafkaLaunches.stream().map(t -> t[1]).toList());
+        report.loadAverage("after launches");
+
+        final List<Scenario> scenarios = Scenario.defaults(options.records());
+        final RunResults results = new RunResults();
+        try (RunningBroker sluice = SluiceBrokerProcess.start(SLUICE, benchmarkJvm, BROKER_CONFIG, Duration.ofSeconds(60));
+             RunningBroker kafka = new KafkaBrokerProcess(kafkaBuilder().start());
+             RunningBroker sluiceLauncherJvm = options.launcherJvm()
+                     ? SluiceBrokerProcess.start(SLUICE + ", bin/mock-broker JVM options", LAUNCHER_JVM_OPTIONS,
+                             BROKER_CONFIG, Duration.ofSeconds(60))
+                     : null) {
+            final List<RunningBroker> brokers = new ArrayList<>(List.of(sluice, kafka));
+            if (sluiceLauncherJvm != null) {
+                brokers.add(sluiceLauncherJvm);
+            }
+            final Map<String, Double> cpuBefore = new LinkedHashMap<>();
+            brokers.forEach(b -> cpuBefore.put(b.name(), ProcessCpu.seconds(b.pid())));
+            for (int round = 0; round < options.rounds(); round++) {
+                for (int s = 0; s < scenarios.size(); s++) {
+                    final Scenario scenario = scenarios.get(s);
+                    // Rotate who goes first, so that no broker always meets the machine in the same state.
+                    final List<RunningBroker> order = new ArrayList<>(brokers);
+                    java.util.Collections.rotate(order, round + s);
+                    for (final RunningBroker broker : order) {
+                        final String topic = scenario.topic(s, round);
+                        createTopic(broker, topic, scenario.partitions());
+                        final ProducerPerfResult produce = produce(broker, topic, scenario);
+                        final ConsumerPerfResult consume = consume(broker, topic, scenario);
+                        results.add(s, broker.name(), produce, consume);
+                        System.err.printf(Locale.ROOT, "round %d, %s, %s: produce %.1f MB/s, consume %.1f MB/s%n",
+                                round + 1, scenario.label(), broker.name(), produce.mbPerSec(), consume.mbPerSec());
+                    }
+                }
+            }
+            for (final RunningBroker broker : brokers) {
+                report.brokerAfterLoad(broker.name(), ProcessMemory.of(broker.pid()),
+                        ProcessCpu.seconds(broker.pid()) - cpuBefore.get(broker.name()));
+            }
+        }
+        report.loadAverage("end");
+        report.throughput(scenarios, results, SLUICE, KAFKA);
+
+        final String markdown = report.markdown();
+        System.out.println(markdown);
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), markdown);
+        System.err.println("written to " + options.out().toAbsolutePath());
+    }
+
+    private static ApacheKafkaBroker.Builder kafkaBuilder() {
+        // Absolute: the testkit's default output root is relative to the working directory, which
+        // the child (started inside that directory) would resolve a second time.
+        return ApacheKafkaBroker.builder().benchmarkJvm().logLevel("warn").config(BROKER_CONFIG)
+                .outputRoot(Path.of("benchmarks", "target", "apache-kafka").toAbsolutePath());
+    }
+
+    private static void createTopic(final RunningBroker broker, final String topic, final int partitions)
+            throws ExecutionException, InterruptedException {
+        final Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    private static ProducerPerfResult produce(final RunningBroker broker, final String topic, final Scenario scenario) {
+        return KafkaTools.producerPerformance(broker.bootstrapServers(), TOOL_TIMEOUT,
+                "--topic", topic, "--num-records", Long.toString(scenario.records()),
+                "--record-size", Integer.toString(scenario.recordSize()), "--throughput", "-1",
+                "--producer-props", "acks=" + scenario.acks(), "compression.type=" + scenario.compression());
+    }
+
+    private static ConsumerPerfResult consume(final RunningBroker broker, final String topic, final Scenario scenario) {
+        return KafkaTools.consumerPerformance(broker.bootstrapServers(), TOOL_TIMEOUT,
+                "--topic", topic, "--messages", Long.toString(scenario.records()), "--timeout", "30000",
+                "--group", "bench-" + topic);
+    }
+
+    /** Command-line settings; bad values are rejected naming the option. */
+    record Options(long records, int rounds, int launches, Path out, boolean launcherJvm) {
+        static Options parse(final String[] args) {
+            long records = 1_000_000;
+            int rounds = 3;
+            int launches = 5;
+            Path out = Path.of("benchmarks/target/broker-comparison.md");
+            boolean launcherJvm = false;
+            for (int i = 0; i < args.length; i++) {
+                final String option = args[i];
+                if (option.equals("--launcher-jvm")) {
+                    launcherJvm = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                final String value = args[++i];
+                switch (option) {
+                    case "--records" -> records = positive(option, value);
+                    case "--rounds" -> rounds = (int) positive(option, value);
+                    case "--launches" -> launches = (int) positive(option, value);
+                    case "--out" -> out = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            return new Options(records, rounds, launches, out, launcherJvm);
+        }
+
+        private static long positive(final String option, final String value) {
+            final long parsed;
+            try {
+                parsed = Long.parseLong(value);
+            } catch (final NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a whole number, got '" + value + "'", e);
+            }
+            if (parsed <= 0 || parsed > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(option + " must be between 1 and " + Integer.MAX_VALUE + ", got " + value);
+            }
+            return parsed;
+        }
+    }
+}

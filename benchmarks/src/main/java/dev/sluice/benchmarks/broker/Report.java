@@ -1,0 +1,98 @@
+package dev.sluice.benchmarks.broker;
+
+import dev.sluice.testkit.ConsumerPerfResult;
+import dev.sluice.testkit.ProducerPerfResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Accumulates the comparison's findings and renders them as markdown. Single-threaded. */
+final class Report {
+    private final StringBuilder header = new StringBuilder();
+    private final StringBuilder launches = new StringBuilder();
+    private final StringBuilder memory = new StringBuilder();
+    private final StringBuilder throughput = new StringBuilder();
+    private final StringBuilder load = new StringBuilder();
+
+    Report(final BrokerComparison.Options options, final Instant started) {
+        header.append("Run started ").append(started).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append("); ").append(options.rounds())
+                .append(" rounds, brokers alternating first; ").append(options.launches())
+                .append(" timed launches per Sluice variant.\n");
+    }
+
+    /** Notes the 1/5/15-minute load averages at a named point of the run. */
+    void loadAverage(final String when) {
+        String average;
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            average = fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (final IOException e) {
+            average = "unavailable";
+        }
+        load.append(load.length() == 0 ? "Load average (1/5/15 min): " : "; ")
+                .append(when).append(' ').append(average);
+    }
+
+    /**
+     * One launch-time row.
+     *
+     * @param acceptMillis time to the first accepted TCP connection, per launch
+     * @param readyMillis  time to a broker that serves requests, per launch; null when the two coincide
+     */
+    void launch(final String broker, final List<Double> acceptMillis, final List<Double> readyMillis) {
+        if (launches.length() == 0) {
+            launches.append("| broker launch | accepts TCP, median ms | all launches, ms | ready to serve, median ms |\n")
+                    .append("|---|---:|---|---:|\n");
+        }
+        final double[] accept = acceptMillis.stream().mapToDouble(Double::doubleValue).toArray();
+        launches.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s |%n", broker, RunResults.median(accept),
+                whole(acceptMillis),
+                readyMillis == null ? "same" : String.format(Locale.ROOT, "%.0f (%s)",
+                        RunResults.median(readyMillis.stream().mapToDouble(Double::doubleValue).toArray()),
+                        whole(readyMillis))));
+    }
+
+    void brokerAfterLoad(final String broker, final ProcessMemory mem, final double cpuSeconds) {
+        if (memory.length() == 0) {
+            memory.append("| broker | VmRSS after load, MiB | VmHWM (peak), MiB | CPU during load, s |\n")
+                    .append("|---|---:|---:|---:|\n");
+        }
+        memory.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f |%n", broker, mem.rssKib() / 1024.0,
+                mem.hwmKib() / 1024.0, cpuSeconds));
+    }
+
+    void throughput(final List<Scenario> scenarios, final RunResults results, final String ours, final String theirs) {
+        throughput.append("| scenario | produce MB/s Sluice | produce MB/s Kafka | ratio | p99 ms Sluice / Kafka "
+                        + "| consume MB/s Sluice | consume MB/s Kafka | ratio | fetch-only MB/s Sluice / Kafka |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int s = 0; s < scenarios.size(); s++) {
+            final double producedOurs = results.produce(s, ours, ProducerPerfResult::mbPerSec);
+            final double producedTheirs = results.produce(s, theirs, ProducerPerfResult::mbPerSec);
+            final double consumedOurs = results.consume(s, ours, ConsumerPerfResult::mbPerSec);
+            final double consumedTheirs = results.consume(s, theirs, ConsumerPerfResult::mbPerSec);
+            throughput.append(String.format(Locale.ROOT,
+                    "| %s | %.1f | %.1f | **%.2f** | %.0f / %.0f | %.1f | %.1f | **%.2f** | %.1f / %.1f |%n",
+                    scenarios.get(s).label(), producedOurs, producedTheirs, producedOurs / producedTheirs,
+                    results.produce(s, ours, ProducerPerfResult::p99LatencyMs),
+                    results.produce(s, theirs, ProducerPerfResult::p99LatencyMs),
+                    consumedOurs, consumedTheirs, consumedOurs / consumedTheirs,
+                    results.consume(s, ours, ConsumerPerfResult::fetchMbPerSec),
+                    results.consume(s, theirs, ConsumerPerfResult::fetchMbPerSec)));
+        }
+    }
+
+    String markdown() {
+        return "# Sluice broker vs Apache Kafka 4.1\n\n" + header + "\n" + load + "\n\n## Launch to accepting connections\n\n"
+                + launches + "\n## Throughput (medians over rounds; MB = MiB as the tools print it)\n\n" + throughput
+                + "\n## Broker process after the load\n\n" + memory;
+    }
+
+    private static String whole(final List<Double> millis) {
+        return String.join(", ", millis.stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).toList());
+    }
+}
