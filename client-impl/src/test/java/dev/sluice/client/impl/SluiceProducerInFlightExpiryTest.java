@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,29 @@ class SluiceProducerInFlightExpiryTest {
     private static void signal(final String signal) throws Exception {
         final Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(kafka.pid())).inheritIO().start();
         assertEquals(0, p.waitFor(), "kill -" + signal);
+        if ("STOP".equals(signal)) {
+            awaitStopped();
+        }
+    }
+
+    /**
+     * kill returns once the signal is queued, not once every broker thread has stopped; a broker
+     * thread still on a CPU could answer one more request. Wait for the kernel to report the
+     * process as stopped (state T in /proc/PID/stat) before sending what must not be answered.
+     */
+    private static void awaitStopped() throws Exception {
+        final Path stat = Path.of("/proc", Long.toString(kafka.pid()), "stat");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            final String line = Files.readString(stat);
+            // The state follows the command name, which is in parentheses and may contain spaces.
+            final char state = line.charAt(line.lastIndexOf(')') + 2);
+            if (state == 'T') {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("broker process " + kafka.pid() + " did not stop");
     }
 
     private static double availableBytes(final SluiceProducer<?, ?> producer) {
