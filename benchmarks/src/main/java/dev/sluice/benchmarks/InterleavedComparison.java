@@ -10,7 +10,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * short slices on the same thread, timed by the thread's CPU time, and reports the median of the
  * per-round speed ratios, so load from other processes hits both sides alike. Complements (does not replace) the JMH numbers.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.sluice.benchmarks.InterleavedComparison [rounds]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.sluice.benchmarks.InterleavedComparison [rounds [codecs [sizes [ops]]]]},
+ * e.g. {@code 25 none,lz4 16384,1048576 read} to narrow a run to what is being tuned; {@code ops} is
+ * {@code build}, {@code read} or {@code both} (the default), and a skipped op prints as "-".
  */
 public final class InterleavedComparison {
     private static final Blackhole BH = new Blackhole(
@@ -23,20 +25,26 @@ public final class InterleavedComparison {
 
     public static void main(final String[] args) {
         final int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        final String[] codecs = args.length > 1 ? args[1].split(",") : new String[] {"none", "gzip", "snappy", "lz4", "zstd"};
+        final int[] sizes = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+            : new int[] {16384, 1048576};
+        final String ops = args.length > 3 ? args[3] : "both";
+        final boolean doBuild = !"read".equals(ops);
+        final boolean doRead = !"build".equals(ops);
         System.out.println("| codec | batch | build Sluice/kafka | read Sluice/kafka |");
         System.out.println("|---|---|---|---|");
-        for (final int batchBytes : new int[] {16384, 1048576}) {
-            for (final String codec : new String[] {"none", "gzip", "snappy", "lz4", "zstd"}) {
+        for (final int batchBytes : sizes) {
+            for (final String codec : codecs) {
                 final CodecBenchmark bench = new CodecBenchmark();
                 bench.codec = codec;
                 bench.batchBytes = batchBytes;
                 bench.setUp();
-                final double build = medianRatio(rounds, batchBytes,
-                    () -> BH.consume(bench.buildSluice()), () -> BH.consume(bench.buildKafkaClients()));
-                final double read = medianRatio(rounds, batchBytes,
-                    () -> bench.readSluice(BH), () -> bench.readKafkaClients(BH));
+                final String build = doBuild ? String.format("%.2fx", medianRatio(rounds, batchBytes,
+                    () -> BH.consume(bench.buildSluice()), () -> BH.consume(bench.buildKafkaClients()))) : "-";
+                final String read = doRead ? String.format("%.2fx", medianRatio(rounds, batchBytes,
+                    () -> bench.readSluice(BH), () -> bench.readKafkaClients(BH))) : "-";
                 bench.tearDown();
-                System.out.printf("| %s | %s | %.2fx | %.2fx |%n", codec, batchBytes == 16384 ? "16 KiB" : "1 MiB",
+                System.out.printf("| %s | %s | %s | %s |%n", codec, batchBytes == 16384 ? "16 KiB" : "1 MiB",
                     build, read);
             }
         }
