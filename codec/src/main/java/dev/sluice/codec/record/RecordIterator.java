@@ -25,10 +25,17 @@ public final class RecordIterator {
     private ByteBuffer sourceReader;
     private ByteBuffer sourceReaderOf;
     private ByteBuffer data;
+    /** What records are parsed from: data's backing array, or a copy of the section when data has none. */
+    private byte[] array;
+    /** Subtracted from an index into {@link #array} to give the index into {@link #data} that records hand out. */
+    private int arrayBase;
+    private byte[] directCopy = new byte[0];
     private CompressionType compression;
     private int sectionOffset;
     private int sectionLength;
+    /** Index into {@link #array} just past the records section. */
     private int sectionEnd;
+    /** Index into {@link #array} of the next record. */
     private int cursor;
     private long baseOffset;
     private long baseTimestamp;
@@ -92,75 +99,82 @@ public final class RecordIterator {
         if (!ready) {
             prepare();
         }
-        // The buffer's limit stays at the end of the section: every varint read is bounded by it,
-        // and each field is then checked against the record's own end. Kept lean (failures are
-        // built in separate methods) so the JIT inlines it into the caller's loop.
-        final ByteBuffer b = data;
+        // Parsed straight off the backing array with absolute indexes (no ByteBuffer position
+        // traffic): every varint read is bounded by the record's own end, and every length is
+        // checked against what is left before it is used. Kept lean (failures are built in
+        // separate methods) so the JIT inlines it into the caller's loop.
+        final byte[] a = array;
+        final int end = sectionEnd;
         final int recordStart = cursor;
-        if (recordStart >= sectionEnd) {
+        if (recordStart >= end) {
             throw countMismatch();
         }
-        b.position(recordStart);
-        final int length = readVarint(b, "record.length");
-        final int bodyStart = b.position();
-        if (length <= 0 || length > sectionEnd - bodyStart) {
-            throw outOfBounds("record.length", length, sectionEnd - bodyStart);
+        final long lengthRead = readVarint(a, recordStart, end, "record.length");
+        final int length = Varints.value(lengthRead);
+        final int bodyStart = Varints.nextIndex(lengthRead);
+        if (length <= 0 || length > end - bodyStart) {
+            throw outOfBounds("record.length", length, end - bodyStart);
         }
         final int recordEnd = bodyStart + length;
-        b.position(bodyStart + 1);
-        parseBody(b, recordEnd, length);
+        // bodyStart is the attributes byte, which records leave unused.
+        parseBody(a, bodyStart + 1, recordEnd, length);
         record.sizeInBytes = recordEnd - recordStart;
         cursor = recordEnd;
-        if (++index == count && cursor != sectionEnd) {
+        if (++index == count && recordEnd != end) {
             throw trailingBytes();
         }
         return record;
     }
 
-    /** Reads attributes-onwards of one record into the view; split from next() so both stay small enough to inline. */
-    private void parseBody(final ByteBuffer b, final int recordEnd, final int length) {
-        final long timestampDelta = readVarlong(b, "record.timestampDelta");
-        final int offsetDelta = readVarint(b, "record.offsetDelta");
+    /** Reads timestampDelta-onwards of one record into the view; split from next() so both stay small enough to inline. */
+    private void parseBody(final byte[] a, final int timestampDeltaStart, final int recordEnd, final int length) {
+        final long timestampDelta = readVarlong(a, timestampDeltaStart, recordEnd, "record.timestampDelta");
+        final long offsetDeltaRead = readVarint(a, Varints.endOfVarint(a, timestampDeltaStart), recordEnd,
+            "record.offsetDelta");
+        final long keyRead = readLength(a, Varints.nextIndex(offsetDeltaRead), recordEnd, "record.keyLength");
+        final int keySize = Varints.value(keyRead);
+        final int keyOffset = Varints.nextIndex(keyRead);
+        final long valueRead = readLength(a, keyOffset + Math.max(0, keySize), recordEnd, "record.valueLength");
+        final int valueSize = Varints.value(valueRead);
+        final int valueOffset = Varints.nextIndex(valueRead);
+        final long headerCountRead = readVarint(a, valueOffset + Math.max(0, valueSize), recordEnd,
+            "record.headersCount");
+        final int headerCount = Varints.value(headerCountRead);
+        final int headersOffset = Varints.nextIndex(headerCountRead);
+        final int fieldsEnd = headerCount == 0 ? headersOffset : skipHeaders(a, headersOffset, headerCount, recordEnd);
+        if (fieldsEnd != recordEnd) {
+            throw lengthMismatch(length, fieldsEnd - (recordEnd - length));
+        }
+        final int base = arrayBase;
         final Record r = record;
-        final int keySize = readLength(b, recordEnd, "record.keyLength");
-        final int keyOffset = b.position();
-        b.position(keyOffset + (keySize < 0 ? 0 : keySize));
-        final int valueSize = readLength(b, recordEnd, "record.valueLength");
-        final int valueOffset = b.position();
-        b.position(valueOffset + (valueSize < 0 ? 0 : valueSize));
-        final int headerCount = readVarint(b, "record.headersCount");
-        final int headersOffset = b.position();
-        if (headerCount != 0) {
-            skipHeaders(b, headerCount, recordEnd);
-        }
-        if (b.position() != recordEnd) {
-            throw lengthMismatch(length, b.position() - (recordEnd - length));
-        }
-        r.buffer = b;
+        r.buffer = data;
         r.keySize = keySize;
-        r.keyOffset = keyOffset;
+        r.keyOffset = keyOffset - base;
         r.valueSize = valueSize;
-        r.valueOffset = valueOffset;
+        r.valueOffset = valueOffset - base;
         r.headerCount = headerCount;
-        r.headersOffset = headersOffset;
-        r.offset = baseOffset + offsetDelta;
+        r.headersOffset = headersOffset - base;
+        r.offset = baseOffset + Varints.value(offsetDeltaRead);
         r.timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
     }
 
-    private static void skipHeaders(final ByteBuffer b, final int headerCount, final int recordEnd) {
-        if (headerCount < 0 || headerCount > (recordEnd - b.position()) / 2) {
+    /** Checks and skips {@code headerCount} headers starting at {@code start}; returns the index after them. */
+    private static int skipHeaders(final byte[] a, final int start, final int headerCount, final int recordEnd) {
+        if (headerCount < 0 || headerCount > (recordEnd - start) / 2) {
             throw new CorruptRecordException("record.headersCount", headerCount + " headers cannot fit in the "
-                + (recordEnd - b.position()) + " bytes left in the record");
+                + (recordEnd - start) + " bytes left in the record");
         }
+        int pos = start;
         for (int i = 0; i < headerCount; i++) {
-            final int keyLength = readLength(b, recordEnd, "header.keyLength");
+            final long keyRead = readLength(a, pos, recordEnd, "header.keyLength");
+            final int keyLength = Varints.value(keyRead);
             if (keyLength < 0) {
                 throw new CorruptRecordException("header.keyLength", "header keys cannot be null");
             }
-            b.position(b.position() + keyLength);
-            final int valueLength = readLength(b, recordEnd, "header.valueLength");
-            b.position(b.position() + Math.max(0, valueLength));
+            final long valueRead = readLength(a, Varints.nextIndex(keyRead) + keyLength, recordEnd, "header.valueLength");
+            pos = Varints.nextIndex(valueRead) + Math.max(0, Varints.value(valueRead));
         }
+        return pos;
     }
 
     private CorruptRecordException countMismatch() {
@@ -192,38 +206,58 @@ public final class RecordIterator {
                 sourceReaderOf = source;
             }
             data = sourceReader;
-            cursor = sectionOffset;
-            sectionEnd = sectionOffset + sectionLength;
-            data.limit(sectionEnd);
+            final int end = sectionOffset + sectionLength;
+            data.limit(end);
+            if (data.hasArray()) {
+                array = data.array();
+                arrayBase = data.arrayOffset();
+                cursor = arrayBase + sectionOffset;
+                sectionEnd = arrayBase + end;
+            } else {
+                // No backing array (a direct buffer): parse a copy of the section, but hand out
+                // offsets into the batch's own buffer, so records read the same either way.
+                if (directCopy.length < sectionLength) {
+                    directCopy = new byte[sectionLength];
+                }
+                data.get(sectionOffset, directCopy, 0, sectionLength);
+                array = directCopy;
+                arrayBase = -sectionOffset;
+                cursor = 0;
+                sectionEnd = sectionLength;
+            }
         } else {
             if (context == null) {
                 throw new IllegalStateException("a DecompressionContext is needed to read " + compression.configName()
                     + " batches");
             }
             data = context.decompress(compression, source, sectionOffset, sectionLength);
-            cursor = 0;
-            sectionEnd = data.limit();
+            array = data.array();
+            arrayBase = data.arrayOffset();
+            cursor = arrayBase;
+            sectionEnd = arrayBase + data.limit();
             // Each record takes at least 7 bytes, so a count this large is a lie.
-            if ((long) count * RecordBatch.MIN_RECORD_SIZE > sectionEnd) {
-                throw new CorruptRecordException("recordsCount", count + " records cannot fit in " + sectionEnd
+            if ((long) count * RecordBatch.MIN_RECORD_SIZE > data.limit()) {
+                throw new CorruptRecordException("recordsCount", count + " records cannot fit in " + data.limit()
                     + " decompressed bytes");
             }
         }
         ready = true;
     }
 
-    /** A length varint that must be -1 (null) or fit before {@code end}. */
-    private static int readLength(final ByteBuffer b, final int end, final String field) {
-        final int length = readVarint(b, field);
-        if (length < -1 || length > end - b.position()) {
-            throw outOfBounds(field, length, end - b.position());
+    /** A length varint that must be -1 (null) or fit before {@code end}; packed as {@link Varints} returns it. */
+    private static long readLength(final byte[] a, final int index, final int end, final String field) {
+        final long read = readVarint(a, index, end, field);
+        final int length = Varints.value(read);
+        final int left = end - Varints.nextIndex(read);
+        if (length < -1 || length > left) {
+            throw outOfBounds(field, length, left);
         }
-        return length;
+        return read;
     }
 
-    private static int readVarint(final ByteBuffer b, final String field) {
+    private static long readVarint(final byte[] a, final int index, final int end, final String field) {
         try {
-            return Varints.readVarint(b, field);
+            return Varints.readVarint(a, index, end, field);
         } catch (final CorruptRecordException e) {
             throw e;
         } catch (final MalformedDataException e) {
@@ -231,9 +265,9 @@ public final class RecordIterator {
         }
     }
 
-    private static long readVarlong(final ByteBuffer b, final String field) {
+    private static long readVarlong(final byte[] a, final int index, final int end, final String field) {
         try {
-            return Varints.readVarlong(b, field);
+            return Varints.readVarlong(a, index, end, field);
         } catch (final MalformedDataException e) {
             throw new CorruptRecordException(field, e.getMessage(), e);
         }

@@ -158,4 +158,48 @@ class RecordIteratorTest {
             assertEquals(appended, new RecordBatch().wrap(batch, 0).recordCount());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void shouldReadTheSameRecordsFromADirectBufferAndFromASliceOfAnArray(final CompressionType type) {
+        final java.util.List<TestRecords.Expected> expected = TestRecords.mixed(300, 90, 11L);
+        final ByteBuffer built;
+        try (Compressor compressor = Compressor.create(type)) {
+            final RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(1 << 20), type, compressor, 5L);
+            for (final TestRecords.Expected e : expected) {
+                builder.append(e.timestamp, e.key, e.value, e.headers);
+            }
+            built = builder.close();
+        }
+        // The batch sits 13 bytes into each buffer, so absolute offsets and array offsets differ.
+        final ByteBuffer direct = ByteBuffer.allocateDirect(built.remaining() + 13);
+        direct.position(13);
+        direct.put(built.duplicate()).flip().position(13);
+        final ByteBuffer backing = ByteBuffer.allocate(built.remaining() + 20);
+        backing.position(7);
+        final ByteBuffer slice = backing.slice();
+        slice.position(13);
+        slice.put(built.duplicate()).flip().position(13);
+        for (final ByteBuffer buffer : new ByteBuffer[] {direct, slice}) {
+            final RecordBatchReader reader = new RecordBatchReader(buffer);
+            assertTrue(reader.hasNext());
+            final RecordBatch batch = reader.next();
+            batch.ensureValid();
+            try (DecompressionContext context = new DecompressionContext()) {
+                final RecordIterator iterator = new RecordIterator(context).reset(batch);
+                for (int i = 0; i < expected.size(); i++) {
+                    final TestRecords.Expected e = expected.get(i);
+                    final Record r = iterator.next();
+                    assertEquals(5L + i, r.offset());
+                    assertEquals(e.timestamp, r.timestamp());
+                    assertEquals(java.util.Arrays.toString(e.key), java.util.Arrays.toString(
+                        r.key() == null ? null : TestRecords.bytes(r.key())));
+                    assertEquals(java.util.Arrays.toString(e.value), java.util.Arrays.toString(
+                        r.value() == null ? null : TestRecords.bytes(r.value())));
+                    assertEquals(e.headers.length, r.headers().length);
+                }
+                assertFalse(iterator.hasNext());
+            }
+        }
+    }
 }
