@@ -516,7 +516,7 @@ public final class ApacheKafkaBroker implements AutoCloseable {
          * log). Defaults to {@code target/apache-kafka} of the module under test.
          */
         public Builder outputRoot(final Path directory) {
-            this.outputRoot = Objects.requireNonNull(directory, "outputRoot");
+            this.outputRoot = Objects.requireNonNull(directory, "outputRoot").toAbsolutePath();
             return this;
         }
 
@@ -588,10 +588,12 @@ public final class ApacheKafkaBroker implements AutoCloseable {
         private static Path defaultOutputRoot() {
             final String override = System.getProperty("sluice.testkit.outputDir");
             if (override != null && !override.isBlank()) {
-                return Paths.get(override);
+                return Paths.get(override).toAbsolutePath();
             }
             // Surefire sets basedir to the module directory; elsewhere use the working directory.
-            return Paths.get(System.getProperty("basedir", "."), "target", "apache-kafka");
+            // Absolute, because the child broker runs inside this directory and would resolve a
+            // relative path a second time.
+            return Paths.get(System.getProperty("basedir", "."), "target", "apache-kafka").toAbsolutePath();
         }
     }
 }
