@@ -138,7 +138,8 @@ public final class ProducerBench {
         final ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // Full JIT and Kafka's heap size for the Sluice broker too (bin/mock-broker defaults to C1 and
         // the serial collector, tuned for quick test starts), so neither broker is handicapped.
-        pb.environment().put("SLUICE_JAVA_OPTS", "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20");
+        pb.environment().put("SLUICE_JAVA_OPTS",
+            "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         return pb.start();
     }
 
