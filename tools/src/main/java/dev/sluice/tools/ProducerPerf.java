@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *               [--print-metrics] [--client sluice|kafka] [--reporting-interval MS]
  * </pre>
  *
- * Prints a progress line per interval and a final line with records/s, MB/s, average and maximum
- * latency and the 50th/95th/99th/99.9th latency percentiles (HdrHistogram, milliseconds).
+ * Prints a progress line per interval and a final line ({@link PerfSummary}) with records/s, MB/s,
+ * average and maximum latency, the 50th/95th/99th/99.9th latency percentiles (HdrHistogram,
+ * milliseconds) and the CPU time of this JVM per record, measured from the first send to the end
+ * of close so that both clients are charged for the same work.
  */
 public final class ProducerPerf {
     private ProducerPerf() {
@@ -134,8 +136,10 @@ public final class ProducerPerf {
     }
 
     /** What a run measured. */
-    record Result(long records, long errors, double recordsPerSec, double mbPerSec, double avgLatencyMs,
-                  long maxLatencyMs, long p50, long p95, long p99, long p999) {
+    record Result(long errors, PerfSummary summary) {
+        long records() {
+            return summary.records();
+        }
     }
 
     static Result run(final Options options, final PrintStream out) throws IOException, InterruptedException {
@@ -143,8 +147,12 @@ public final class ProducerPerf {
         final Stats stats = new Stats(options.reportingIntervalMs(), out);
         final Throttle throttle = new Throttle(options.throughput());
         final Random random = new Random(0);
-        final long start = System.nanoTime();
+        final long cpuStart;
+        final long start;
+        // Creating the client (metadata, connection) is outside the measured window for both clients.
         try (PerfClient client = PerfClient.create(options.client(), options.producerProps())) {
+            cpuStart = ProcessCpuClock.cpuNanos();
+            start = System.nanoTime();
             for (long i = 0; i < options.numRecords(); i++) {
                 final byte[] payload = payloads.size() == 1 ? payloads.get(0) : payloads.get(random.nextInt(payloads.size()));
                 final long sendStart = System.nanoTime();
@@ -158,7 +166,8 @@ public final class ProducerPerf {
                 }
             }
         }
-        return stats.finish(start, out);
+        final long cpuEnd = ProcessCpuClock.cpuNanos();
+        return stats.finish(start, cpuStart, cpuEnd, out);
     }
 
     private static List<byte[]> payloads(final Options options) throws IOException {
@@ -235,36 +244,32 @@ public final class ProducerPerf {
             bytes += size;
             windowBytes += size;
             if (now - windowStart >= intervalNs) {
-                print(window, windowBytes, now - windowStart, false);
+                print(window, windowBytes, now - windowStart);
                 window.reset();
                 windowBytes = 0;
                 windowStart = now;
             }
         }
 
-        private void print(final Histogram h, final long byteCount, final long elapsedNs, final boolean last) {
+        private void print(final Histogram h, final long byteCount, final long elapsedNs) {
             final double seconds = elapsedNs / 1e9;
             final long count = h.getTotalCount();
-            final String line = String.format("%d records sent, %.1f records/sec (%.2f MB/sec), %.1f ms avg latency,"
-                    + " %.1f ms max latency", count, count / seconds, byteCount / seconds / (1024.0 * 1024.0),
-                h.getMean(), (double) h.getMaxValue());
-            if (last) {
-                out.println(line + String.format(", %d ms 50th, %d ms 95th, %d ms 99th, %d ms 99.9th.",
-                    h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99),
-                    h.getValueAtPercentile(99.9)));
-            } else {
-                out.println(line + ".");
-            }
+            out.println(String.format(java.util.Locale.ROOT, "%d records sent, %.1f records/sec (%.2f MB/sec),"
+                    + " %.1f ms avg latency, %.1f ms max latency.", count, count / seconds,
+                byteCount / seconds / (1024.0 * 1024.0), h.getMean(), (double) h.getMaxValue()));
         }
 
-        synchronized Result finish(final long startNs, final PrintStream out) {
+        synchronized Result finish(final long startNs, final long cpuStartNs, final long cpuEndNs,
+                                   final PrintStream out) {
             final long elapsedNs = System.nanoTime() - startNs;
-            print(total, bytes, elapsedNs, true);
             final double seconds = elapsedNs / 1e9;
-            return new Result(total.getTotalCount(), errors.get(), total.getTotalCount() / seconds,
-                bytes / seconds / (1024.0 * 1024.0), total.getMean(), total.getMaxValue(),
-                total.getValueAtPercentile(50), total.getValueAtPercentile(95), total.getValueAtPercentile(99),
-                total.getValueAtPercentile(99.9));
+            final long count = total.getTotalCount();
+            final PerfSummary summary = new PerfSummary(count, count / seconds, bytes / seconds / (1024.0 * 1024.0),
+                total.getMean(), total.getMaxValue(), total.getValueAtPercentile(50),
+                total.getValueAtPercentile(95), total.getValueAtPercentile(99), total.getValueAtPercentile(99.9),
+                ProcessCpuClock.microsPerRecord(cpuStartNs, cpuEndNs, count));
+            out.println(summary.format());
+            return new Result(errors.get(), summary);
         }
     }
 }

@@ -56,6 +56,9 @@ class ToolsAgainstKafkaTest {
         final String out = captured.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("3000 records sent"), out);
         assertTrue(out.contains("ms 99.9th."), out);
+        final PerfSummary summary = PerfSummary.find(out).orElseThrow();
+        assertEquals(3000, summary.records());
+        assertTrue(summary.cpuUsPerRecord() > 0, out);
         assertTrue(out.contains("producer-metrics:record-send-rate"), "--print-metrics lists Kafka's metric names");
         assertEquals(3000, consume(topic, 3000).size());
     }
