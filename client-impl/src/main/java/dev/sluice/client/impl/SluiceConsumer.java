@@ -53,7 +53,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.DoubleSupplier;
 
 /**
  * The Sluice consumer: Kafka's consumer protocol driven from the application thread that calls
@@ -608,23 +607,7 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        final Map<MetricName, Metric> out = new LinkedHashMap<>();
-        for (final Map.Entry<MetricName, DoubleSupplier> e : metrics.all().entrySet()) {
-            final MetricName name = e.getKey();
-            final DoubleSupplier value = e.getValue();
-            out.put(name, new Metric() {
-                @Override
-                public MetricName metricName() {
-                    return name;
-                }
-
-                @Override
-                public Object metricValue() {
-                    return value.getAsDouble();
-                }
-            });
-        }
-        return Collections.unmodifiableMap(out);
+        return metrics.publicView();
     }
 
     @Override

@@ -48,15 +48,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleSupplier;
 
 /**
  * The Sluice producer: Kafka's wire protocol, Kafka's configuration keys and defaults.
@@ -362,23 +359,7 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
 
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        final Map<MetricName, Metric> out = new LinkedHashMap<>();
-        for (final Map.Entry<MetricName, DoubleSupplier> e : metrics.all().entrySet()) {
-            final MetricName name = e.getKey();
-            final DoubleSupplier value = e.getValue();
-            out.put(name, new Metric() {
-                @Override
-                public MetricName metricName() {
-                    return name;
-                }
-
-                @Override
-                public Object metricValue() {
-                    return value.getAsDouble();
-                }
-            });
-        }
-        return Collections.unmodifiableMap(out);
+        return metrics.publicView();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sluice.client.internal.metrics;
 
+import dev.sluice.client.Metric;
 import dev.sluice.client.MetricName;
 import dev.sluice.client.internal.util.Time;
 
@@ -47,6 +48,31 @@ public final class Metrics {
         synchronized (metrics) {
             return new LinkedHashMap<>(metrics);
         }
+    }
+
+    /**
+     * All registered metrics as the public API's {@link Metric} views, in registration order: what
+     * {@code Producer.metrics()} and {@code Consumer.metrics()} return. Each view reads its live
+     * value when asked; the map itself is an unmodifiable snapshot of the registrations.
+     */
+    public Map<MetricName, Metric> publicView() {
+        final Map<MetricName, Metric> out = new LinkedHashMap<>();
+        for (final Map.Entry<MetricName, DoubleSupplier> e : all().entrySet()) {
+            final MetricName name = e.getKey();
+            final DoubleSupplier value = e.getValue();
+            out.put(name, new Metric() {
+                @Override
+                public MetricName metricName() {
+                    return name;
+                }
+
+                @Override
+                public Object metricValue() {
+                    return value.getAsDouble();
+                }
+            });
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Finds the metric named {@code name} (any group, any tags), for tools and tests. */
