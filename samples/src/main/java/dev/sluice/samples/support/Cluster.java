@@ -1,0 +1,64 @@
+package dev.sluice.samples.support;
+
+import dev.sluice.broker.MockBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Where the samples send their events: a Sluice broker embedded in this JVM, whose data lives in a
+ * temporary directory deleted on {@link #close()}, or an existing cluster (Sluice or Apache Kafka)
+ * reached through {@code --bootstrap-server}, which is left as it is.
+ */
+public final class Cluster implements AutoCloseable {
+    private final MockBroker embedded;
+    private final String bootstrapServers;
+
+    private Cluster(final MockBroker embedded, final String bootstrapServers) {
+        this.embedded = embedded;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Starts a broker on a free port of 127.0.0.1 that creates topics on first use with
+     * {@code partitions} partitions.
+     */
+    public static Cluster embedded(final int partitions) {
+        // No data directory given: MockBroker makes a temporary one and deletes it on close.
+        final MockBroker broker = MockBroker.builder().port(0).config("num.partitions", Integer.toString(partitions))
+            .build();
+        try {
+            broker.start();
+        } catch (final IOException e) {
+            broker.close();
+            throw new UncheckedIOException("could not start the embedded broker", e);
+        }
+        return new Cluster(broker, broker.bootstrapServers());
+    }
+
+    /** An existing cluster; its topics are created by the cluster's own defaults on first use. */
+    public static Cluster external(final String bootstrapServers) {
+        return new Cluster(null, bootstrapServers);
+    }
+
+    /** The {@code host:port} list to give clients as {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** One phrase for output, e.g. "the embedded Sluice broker at 127.0.0.1:40123". */
+    public String description() {
+        return (isEmbedded() ? "the embedded Sluice broker at " : "the cluster at ") + bootstrapServers;
+    }
+
+    /** Stops the embedded broker and deletes its data; nothing for an external cluster. */
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
