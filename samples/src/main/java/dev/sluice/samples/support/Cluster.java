@@ -25,6 +25,9 @@ public final class Cluster implements AutoCloseable {
     public static Cluster embedded(final int partitions) {
         // No data directory given: MockBroker makes a temporary one and deletes it on close.
         final MockBroker broker = MockBroker.builder().port(0).config("num.partitions", Integer.toString(partitions))
+            // Kafka waits 3 s for more members before the first assignment of a group; the samples'
+            // groups have one member, so that would only add 3 s to every run.
+            .config("group.initial.rebalance.delay.ms", "0")
             .build();
         try {
             broker.start();
