@@ -91,11 +91,13 @@ public final class SvgChart {
         for (final Point point : points) {
             final double px = LEFT + plotWidth * point.x() / x.max();
             final double py = HEIGHT - BOTTOM - plotHeight * point.y() / y.max();
+            // Labels of points in the right third go to their left, so they stay inside the image.
+            final boolean labelLeft = px > LEFT + plotWidth * 2 / 3;
             svg.append(String.format(Locale.ROOT, "<g class=\"point\"><title>%s: %s, %s</title>"
                     + "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#1f77b4\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text></g>%n",
-                escape(point.label()), Axis.format(point.x()), Axis.format(point.y()), px, py, px + 8, py - 6,
-                escape(point.label())));
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"%s\">%s</text></g>%n",
+                escape(point.label()), Axis.format(point.x()), Axis.format(point.y()), px, py,
+                labelLeft ? px - 8 : px + 8, py - 6, labelLeft ? "end" : "start", escape(point.label())));
         }
         svg.append("</svg>\n");
         return svg.toString();
