@@ -11,10 +11,13 @@ import dev.sluice.samples.support.ProgramRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(MockBrokerExtension.class)
 class QuickstartTest {
+    /** The "existing cluster" for --bootstrap-server; groups of one member need no initial rebalance delay. */
+    @RegisterExtension
+    static final MockBrokerExtension EXTERNAL = new MockBrokerExtension().config("group.initial.rebalance.delay.ms", "0");
+
     private static ProgramRun quickstart(final String... args) {
         return ProgramRun.of(Quickstart::run, args);
     }
