@@ -1,16 +1,12 @@
 package dev.sluice.samples.compression;
 
-import dev.sluice.client.errors.SluiceException;
-import dev.sluice.samples.support.Cluster;
+import dev.sluice.samples.support.Comparison;
 import dev.sluice.samples.support.LoadResult;
 import dev.sluice.samples.support.SvgChart;
 import dev.sluice.samples.support.Sweep;
 import dev.sluice.samples.support.Sweep.Outcome;
-import dev.sluice.samples.support.SweepOptions;
 import dev.sluice.samples.support.TextTable;
-import dev.sluice.samples.support.UsageException;
 import dev.sluice.samples.support.Variant;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +34,11 @@ import java.util.Map;
  * (ratio against produce throughput).
  */
 public final class CompressionComparison {
-    private static final int DEFAULT_RECORDS = 200_000;
-    private static final String DEFAULT_SVG = "compression-comparison.svg";
+    private static final Comparison PROGRAM = new Comparison("compression-comparison", "compression.type",
+        """
+        Usage: CompressionComparison [options]
+        The same JSON events through none, gzip, snappy, lz4 and zstd at several levels: ratio and throughput.
+        """, 200_000, variants(), CompressionComparison::table, CompressionComparison::chart);
 
     private CompressionComparison() {
     }
@@ -50,35 +49,7 @@ public final class CompressionComparison {
 
     /** Results to {@code out}; progress and errors to {@code err}. @return the exit code */
     public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-        final SweepOptions options;
-        try {
-            options = SweepOptions.parse(args, DEFAULT_RECORDS, DEFAULT_SVG);
-        } catch (final UsageException e) {
-            err.println("compression-comparison: " + e.getMessage());
-            return 2;
-        }
-        if (options == null) {
-            out.print("Usage: CompressionComparison [options]\nThe same JSON events through none, gzip, snappy, "
-                + "lz4 and zstd at several levels: ratio and throughput.\n"
-                + SweepOptions.usage(DEFAULT_RECORDS, DEFAULT_SVG));
-            return 0;
-        }
-        try (Cluster cluster = options.bootstrap() == null ? Cluster.embedded(SweepOptions.PARTITIONS)
-                                                           : Cluster.external(options.bootstrap())) {
-            out.printf(Locale.ROOT, "compression.type: %,d JSON events per codec through %s%n%n",
-                options.records(), cluster.description());
-            final List<Outcome> outcomes = Sweep.run(cluster, options.records(), "sluice-compression", variants(), err);
-            out.print(table(outcomes).render());
-            chart(outcomes).write(options.svg());
-            out.println("\nchart: " + options.svg());
-            return Sweep.allPassed(outcomes) ? 0 : 1;
-        } catch (final SluiceException e) {
-            err.println("compression-comparison: " + e.getMessage());
-            return 1;
-        } catch (final IOException e) {
-            err.println("compression-comparison: could not write " + options.svg() + ": " + e.getMessage());
-            return 1;
-        }
+        return PROGRAM.run(args, out, err);
     }
 
     /** Every codec at its default level, then the levels worth comparing. */

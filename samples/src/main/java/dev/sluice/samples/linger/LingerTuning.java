@@ -1,16 +1,12 @@
 package dev.sluice.samples.linger;
 
-import dev.sluice.client.errors.SluiceException;
-import dev.sluice.samples.support.Cluster;
+import dev.sluice.samples.support.Comparison;
 import dev.sluice.samples.support.ProduceResult;
 import dev.sluice.samples.support.SvgChart;
 import dev.sluice.samples.support.Sweep;
 import dev.sluice.samples.support.Sweep.Outcome;
-import dev.sluice.samples.support.SweepOptions;
 import dev.sluice.samples.support.TextTable;
-import dev.sluice.samples.support.UsageException;
 import dev.sluice.samples.support.Variant;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +36,13 @@ import java.util.Map;
  * it writes the numbers as an SVG chart too (throughput against p99 latency).
  */
 public final class LingerTuning {
-    private static final int DEFAULT_RECORDS = 200_000;
-    private static final String DEFAULT_SVG = "linger-tuning.svg";
     private static final long[] LINGERS_MS = {0, 5, 20, 100};
     private static final int[] BATCH_SIZES = {16_384, 131_072};
+    private static final Comparison PROGRAM = new Comparison("linger-tuning", "linger.ms and batch.size",
+        """
+        Usage: LingerTuning [options]
+        The same load at linger.ms 0, 5, 20, 100 and batch.size 16384 and 131072: throughput, batch size, latency.
+        """, 200_000, variants(), LingerTuning::table, LingerTuning::chart);
 
     private LingerTuning() {
     }
@@ -54,35 +53,7 @@ public final class LingerTuning {
 
     /** Results to {@code out}; progress and errors to {@code err}. @return the exit code */
     public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-        final SweepOptions options;
-        try {
-            options = SweepOptions.parse(args, DEFAULT_RECORDS, DEFAULT_SVG);
-        } catch (final UsageException e) {
-            err.println("linger-tuning: " + e.getMessage());
-            return 2;
-        }
-        if (options == null) {
-            out.print("Usage: LingerTuning [options]\nThe same load at linger.ms 0, 5, 20, 100 and batch.size "
-                + "16384 and 131072: throughput, batch size and latency.\n"
-                + SweepOptions.usage(DEFAULT_RECORDS, DEFAULT_SVG));
-            return 0;
-        }
-        try (Cluster cluster = options.bootstrap() == null ? Cluster.embedded(SweepOptions.PARTITIONS)
-                                                           : Cluster.external(options.bootstrap())) {
-            out.printf(Locale.ROOT, "linger.ms and batch.size: %,d JSON events per run through %s%n%n",
-                options.records(), cluster.description());
-            final List<Outcome> outcomes = Sweep.run(cluster, options.records(), "sluice-linger", variants(), err);
-            out.print(table(outcomes).render());
-            chart(outcomes).write(options.svg());
-            out.println("\nchart: " + options.svg());
-            return Sweep.allPassed(outcomes) ? 0 : 1;
-        } catch (final SluiceException e) {
-            err.println("linger-tuning: " + e.getMessage());
-            return 1;
-        } catch (final IOException e) {
-            err.println("linger-tuning: could not write " + options.svg() + ": " + e.getMessage());
-            return 1;
-        }
+        return PROGRAM.run(args, out, err);
     }
 
     private static List<Variant> variants() {
