@@ -47,7 +47,7 @@ public final class Quickstart {
         Usage: bin/quickstart [options]
         Produces JSON click-stream events, consumes them back, verifies them and prints throughput,
         batching, compression and latency. Without --bootstrap-server it starts its own broker.
-          --records N                 events to produce (default 1000000)
+          --records N                 events to produce (default 1000000, at most 20000000)
           --linger-ms MS              producer linger.ms (default 5)
           --batch-size BYTES          producer batch.size (default 16384)
           --compression-type TYPE     none, gzip, snappy, lz4 or zstd (default none)
@@ -134,7 +134,7 @@ public final class Quickstart {
             });
             final String topic = parsed.string("--topic",
                 "sluice-quickstart-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
-            return new Options((int) parsed.number("--records", DEFAULT_RECORDS, 1, Integer.MAX_VALUE), topic,
+            return new Options((int) parsed.number("--records", DEFAULT_RECORDS, 1, LoadSettings.MAX_RECORDS), topic,
                 (int) parsed.number("--partitions", DEFAULT_PARTITIONS, 1, 1024), bootstrap,
                 ClientProperties.of(producer, parsed.all("--property")));
         }

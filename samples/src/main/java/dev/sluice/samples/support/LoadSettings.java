@@ -18,9 +18,15 @@ import java.util.Map;
 public record LoadSettings(String bootstrapServers, String topic, int records, long seed,
                            Map<String, Object> producerSettings, Map<String, Object> consumerSettings,
                            PrintStream progress) {
+    /**
+     * The most events one run takes: the verifier keeps 8 bytes per event, 160 MB at this count,
+     * which fits the 1 GB heap {@code bin/samples-run} gives next to the producer's buffers.
+     */
+    public static final int MAX_RECORDS = 20_000_000;
+
     public LoadSettings {
-        if (records < 1) {
-            throw new IllegalArgumentException("records must be at least 1, not " + records);
+        if (records < 1 || records > MAX_RECORDS) {
+            throw new IllegalArgumentException("records must be between 1 and " + MAX_RECORDS + ", not " + records);
         }
         producerSettings = Map.copyOf(producerSettings);
         consumerSettings = Map.copyOf(consumerSettings);

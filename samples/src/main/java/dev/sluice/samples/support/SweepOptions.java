@@ -25,14 +25,14 @@ public record SweepOptions(int records, String bootstrap, Path svg) {
         if (parsed.has("--help")) {
             return null;
         }
-        return new SweepOptions((int) parsed.number("--records", defaultRecords, 1, Integer.MAX_VALUE),
+        return new SweepOptions((int) parsed.number("--records", defaultRecords, 1, LoadSettings.MAX_RECORDS),
             parsed.string("--bootstrap-server", null), Path.of(parsed.string("--svg", defaultSvg)).toAbsolutePath());
     }
 
     /** Usage lines for these flags, to append to a program's own description. */
     public static String usage(final int defaultRecords, final String defaultSvg) {
         return String.format("""
-              --records N                 events per configuration (default %d)
+              --records N                 events per configuration (default %d, at most 20000000)
               --bootstrap-server H:P      use this Sluice or Apache Kafka cluster instead of an embedded broker
               --svg FILE                  where to write the chart (default %s)
               --help                      this text

@@ -47,6 +47,6 @@ class CompressionComparisonTest {
     void shouldExitWithTwoNamingABadRecordCount() {
         final ProgramRun run = ProgramRun.of(CompressionComparison::run, "--records", "0");
         assertEquals(2, run.exitCode());
-        assertEquals("compression-comparison: option --records must be between 1 and 2147483647, not 0\n", run.err());
+        assertEquals("compression-comparison: option --records must be between 1 and 20000000, not 0\n", run.err());
     }
 }
