@@ -10,6 +10,7 @@ import dev.sluice.samples.support.SampleArgs;
 import dev.sluice.samples.support.TextTable;
 import dev.sluice.samples.support.UsageException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class Quickstart {
                 options.records, SEED, options.clients.producer(), options.clients.consumer(), err));
             out.print(table(result).render());
             return result.passed() ? 0 : 1;
-        } catch (final SluiceException e) {
+        } catch (final SluiceException | UncheckedIOException e) {
             err.println("quickstart: " + e.getMessage());
             return 1;
         }
@@ -120,6 +121,9 @@ public final class Quickstart {
                 return null;
             }
             final String bootstrap = parsed.string("--bootstrap-server", null);
+            if (bootstrap != null) {
+                Cluster.checkAddresses("--bootstrap-server", bootstrap);
+            }
             if (bootstrap != null && parsed.has("--partitions")) {
                 throw new UsageException("--partitions applies to the embedded broker only; with --bootstrap-server "
                     + "create the topic beforehand and pass --topic");

@@ -1,8 +1,11 @@
 package dev.sluice.samples.support;
 
 import dev.sluice.broker.MockBroker;
+import dev.sluice.client.config.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 
 /**
  * Where the samples send their events: a Sluice broker embedded in this JVM, whose data lives in a
@@ -10,6 +13,9 @@ import java.io.UncheckedIOException;
  * reached through {@code --bootstrap-server}, which is left as it is.
  */
 public final class Cluster implements AutoCloseable {
+    /** How long to wait for a TCP connection to a bootstrap server before trying the next one. */
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+
     private final MockBroker embedded;
     private final String bootstrapServers;
 
@@ -38,9 +44,41 @@ public final class Cluster implements AutoCloseable {
         return new Cluster(broker, broker.bootstrapServers());
     }
 
-    /** An existing cluster; its topics are created by the cluster's own defaults on first use. */
+    /**
+     * An existing cluster; its topics are created by the cluster's own defaults on first use.
+     * Checks first that one of the servers accepts a TCP connection: without that check the
+     * producer would wait {@code max.block.ms} (a minute) per record before saying anything.
+     *
+     * @param bootstrapServers a list checked by {@link #checkAddresses}
+     * @throws UncheckedIOException naming the addresses when none accepts a connection
+     */
     public static Cluster external(final String bootstrapServers) {
-        return new Cluster(null, bootstrapServers);
+        IOException last = null;
+        for (final String address : bootstrapServers.split(",")) {
+            final HostPort server = HostPort.parse(address);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.host(), server.port()), CONNECT_TIMEOUT_MS);
+                return new Cluster(null, bootstrapServers);
+            } catch (final IOException e) {
+                last = e;
+            }
+        }
+        throw new UncheckedIOException("no broker accepts connections at " + bootstrapServers + " (" + last + ")", last);
+    }
+
+    /**
+     * Checks a {@code --bootstrap-server} value: {@code host:port[,host:port...]}.
+     *
+     * @throws UsageException naming {@code flag} and the malformed entry
+     */
+    public static void checkAddresses(final String flag, final String bootstrapServers) {
+        for (final String address : bootstrapServers.split(",", -1)) {
+            try {
+                HostPort.parse(address);
+            } catch (final IllegalArgumentException e) {
+                throw new UsageException(flag + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The {@code host:port} list to give clients as {@code bootstrap.servers}. */

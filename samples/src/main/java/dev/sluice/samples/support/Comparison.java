@@ -4,6 +4,7 @@ import dev.sluice.client.errors.SluiceException;
 import dev.sluice.samples.support.Sweep.Outcome;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ public record Comparison(String name, String title, String usage, int defaultRec
             chart.apply(outcomes).write(options.svg());
             out.println("\nchart: " + options.svg());
             return Sweep.allPassed(outcomes) ? 0 : 1;
-        } catch (final SluiceException e) {
+        } catch (final SluiceException | UncheckedIOException e) {
             err.println(name + ": " + e.getMessage());
             return 1;
         } catch (final IOException e) {

@@ -44,6 +44,9 @@ public final class ProduceRun {
                  new SluiceProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
              Progress progress = Progress.start(settings.progress(), "produce", settings.records(),
                  () -> acknowledged.get() + failed.get())) {
+            // Learn the topic's partitions (creating the topic if the cluster does that) before the
+            // clock starts: a fixed cost, not throughput. Fails here, once, if the cluster is unusable.
+            producer.partitionsFor(settings.topic());
             final long start = System.nanoTime();
             for (int i = 0; i < settings.records(); i++) {
                 final byte[] key = events.nextKey().getBytes(StandardCharsets.UTF_8);

@@ -25,8 +25,12 @@ public record SweepOptions(int records, String bootstrap, Path svg) {
         if (parsed.has("--help")) {
             return null;
         }
+        final String bootstrap = parsed.string("--bootstrap-server", null);
+        if (bootstrap != null) {
+            Cluster.checkAddresses("--bootstrap-server", bootstrap);
+        }
         return new SweepOptions((int) parsed.number("--records", defaultRecords, 1, LoadSettings.MAX_RECORDS),
-            parsed.string("--bootstrap-server", null), Path.of(parsed.string("--svg", defaultSvg)).toAbsolutePath());
+            bootstrap, Path.of(parsed.string("--svg", defaultSvg)).toAbsolutePath());
     }
 
     /** Usage lines for these flags, to append to a program's own description. */

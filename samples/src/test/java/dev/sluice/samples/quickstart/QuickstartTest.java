@@ -8,6 +8,9 @@ import dev.sluice.broker.MockBrokerExtension;
 import dev.sluice.broker.log.PartitionLog;
 import dev.sluice.samples.support.PrintedTable;
 import dev.sluice.samples.support.ProgramRun;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,25 @@ class QuickstartTest {
         final ProgramRun badValue = quickstart("--property", "fetch.min.bytes=lots");
         assertEquals(2, badValue.exitCode());
         assertTrue(badValue.err().contains("fetch.min.bytes"), badValue.err());
+    }
+
+    @Test
+    void shouldExitWithTwoNamingAMalformedBootstrapServer() {
+        final ProgramRun run = quickstart("--bootstrap-server", "localhost");
+        assertEquals(2, run.exitCode());
+        assertEquals("quickstart: --bootstrap-server: 'localhost' is not of the form host:port\n", run.err());
+    }
+
+    @Test
+    void shouldFailAtOnceWhenNoBrokerListensAtTheBootstrapServer() throws IOException {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        final ProgramRun run = quickstart("--bootstrap-server", "127.0.0.1:" + closedPort, "--records", "10");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("quickstart: no broker accepts connections at 127.0.0.1:" + closedPort),
+            run.transcript());
     }
 
     @Test
