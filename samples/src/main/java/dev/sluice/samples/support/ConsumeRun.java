@@ -48,9 +48,9 @@ public final class ConsumeRun {
         long firstRecordNanos = 0;
         long lastProgressNanos = System.nanoTime();
         boolean stalled = false;
+        final Progress progress = Progress.start(settings.progress(), "consume", expected, read::get);
         try (SluiceConsumer<byte[], byte[]> consumer =
-                 new SluiceConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             Progress progress = Progress.start(settings.progress(), "consume", expected, read::get)) {
+                 new SluiceConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(settings.topic()), new SeekToRunStart(consumer, todo));
             while (!todo.isEmpty()) {
                 final ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
@@ -78,6 +78,8 @@ public final class ConsumeRun {
             }
             final long elapsed = firstRecordNanos == 0 ? 0 : System.nanoTime() - firstRecordNanos;
             return new ConsumeResult(read.get(), bytes, elapsed, stalled, verifier.result());
+        } finally {
+            progress.close();
         }
     }
 

@@ -9,7 +9,9 @@ public record LoadResult(ProduceResult produce, ConsumeResult consume) {
 
     /** One line: the verifier's summary, plus the first send error if sends failed. */
     public String summary() {
-        final String verified = consume.verification().summary();
+        final String verified = consume.verification().summary()
+            + (consume.stalled() ? "; the consumer gave up after " + ConsumeRun.STALL_TIMEOUT.toSeconds()
+                + " s without new records" : "");
         if (produce.failed() == 0) {
             return verified;
         }

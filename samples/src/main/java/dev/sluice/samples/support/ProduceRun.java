@@ -40,10 +40,10 @@ public final class ProduceRun {
         final OffsetRanges ranges = new OffsetRanges();
         final ShopEvents events = new ShopEvents(settings.seed());
         long payloadBytes = 0;
+        final Progress progress = Progress.start(settings.progress(), "produce", settings.records(),
+            () -> acknowledged.get() + failed.get());
         try (SluiceProducer<byte[], byte[]> producer =
-                 new SluiceProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-             Progress progress = Progress.start(settings.progress(), "produce", settings.records(),
-                 () -> acknowledged.get() + failed.get())) {
+                 new SluiceProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             // Learn the topic's partitions (creating the topic if the cluster does that) before the
             // clock starts: a fixed cost, not throughput. Fails here, once, if the cluster is unusable.
             producer.partitionsFor(settings.topic());
@@ -76,6 +76,8 @@ public final class ProduceRun {
                 return new ProduceResult(acknowledged.get(), failed.get(), firstError.get(), payloadBytes, elapsed,
                     latency.copy(), stats, ranges);
             }
+        } finally {
+            progress.close();
         }
     }
 }
