@@ -90,6 +90,10 @@ public final class Quickstart {
             final LoadResult result = LoadRun.run(new LoadSettings(cluster.bootstrapServers(), options.topic,
                 options.records, SEED, options.clients.producer(), options.clients.consumer(), err));
             out.print(table(result).render());
+            out.println("""
+
+                MB/s counts key and value bytes. Batch size is as sent, after compression; the ratio is
+                uncompressed / compressed batch bytes. Latency runs from send() to the broker's acknowledgement.""");
             return result.passed() ? 0 : 1;
         } catch (final SluiceException | UncheckedIOException e) {
             err.println("quickstart: " + e.getMessage());
