@@ -30,8 +30,9 @@ import java.util.Map;
  * </ul>
  * The ratio printed is the producer's {@code compression-rate-avg} turned around: uncompressed
  * batch bytes divided by compressed batch bytes (1.00 without compression). Throughput is of the
- * uncompressed payload. Run with {@code bin/sample compression}; it writes an SVG chart too
- * (ratio against produce throughput).
+ * uncompressed payload. Run with
+ * {@code bin/samples-run dev.sluice.samples.compression.CompressionComparison}; it writes an SVG
+ * chart too (ratio against produce throughput).
  */
 public final class CompressionComparison {
     private static final Comparison PROGRAM = new Comparison("compression-comparison", "compression.type",

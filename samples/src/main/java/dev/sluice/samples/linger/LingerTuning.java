@@ -28,12 +28,13 @@ import java.util.Map;
  * <ul>
  * <li>At full speed batches often fill before linger.ms runs out, so batch.size matters more than
  *     linger.ms here; linger.ms shows its effect when records arrive slower than batches fill.</li>
- * <li>Even linger.ms 0 batches: records that arrive while a request is in flight wait together.</li>
- * <li>Latency at full speed is mostly queueing: records wait in {@code buffer.memory} behind the
- *     ones before them, so p99 grows with anything that slows sending.</li>
+ * <li>Even linger.ms 0 batches: records that arrive while the sender thread is busy with the
+ *     previous request go out together in the next one.</li>
+ * <li>At full speed latency includes queueing: a record waits behind the records sent before it
+ *     (up to {@code buffer.memory} of them), so p99 grows with anything that slows sending.</li>
  * </ul>
- * Run with {@code bin/sample linger} or {@code bin/samples-run dev.sluice.samples.linger.LingerTuning};
- * it writes the numbers as an SVG chart too (throughput against p99 latency).
+ * Run with {@code bin/samples-run dev.sluice.samples.linger.LingerTuning}; it writes the numbers
+ * as an SVG chart too (throughput against p99 latency).
  */
 public final class LingerTuning {
     private static final long[] LINGERS_MS = {0, 5, 20, 100};
