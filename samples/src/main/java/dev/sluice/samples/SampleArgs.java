@@ -3,13 +3,14 @@ package dev.sluice.samples;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code --flag value} options of one sample, checked against the flags it knows. Immutable.
  *
  * <p>Bad input (an unknown flag, a flag without its value, a number that is not one) is an
- * {@link IllegalArgumentException} whose message names the flag; {@link #exitWithUsage} turns it into
- * the message, the usage line and exit status 2, as Kafka's tools do.
+ * {@link IllegalArgumentException} whose message names the flag; {@link #orExit} turns it into the
+ * message, the usage line and exit status 2.
  */
 public final class SampleArgs {
     private final Map<String, String> values;
@@ -64,10 +65,18 @@ public final class SampleArgs {
         return value;
     }
 
-    /** Prints the problem and the usage to stderr and ends the JVM with status 2. */
-    public static void exitWithUsage(final IllegalArgumentException problem, final String usage) {
-        System.err.println(problem.getMessage());
-        System.err.println(usage);
-        System.exit(2);
+    /**
+     * Runs {@code parse}; if it rejects the input, prints why and the usage to stderr and ends the JVM
+     * with status 2, as Kafka's tools do. For a sample's {@code main} only.
+     */
+    public static <T> T orExit(final String usage, final Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (final IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            throw e; // not reached
+        }
     }
 }

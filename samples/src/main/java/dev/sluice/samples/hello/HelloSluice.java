@@ -53,14 +53,9 @@ public final class HelloSluice {
     }
 
     public static void main(final String[] args) throws IOException {
-        final SampleArgs options;
-        try {
-            options = SampleArgs.parse(args, Set.of("--bootstrap-server"));
-        } catch (final IllegalArgumentException e) {
-            SampleArgs.exitWithUsage(e, USAGE);
-            return;
-        }
-        new HelloSluice(System.out).run(options.string("--bootstrap-server", null));
+        final String bootstrapServers = SampleArgs.orExit(USAGE,
+            () -> SampleArgs.parse(args, Set.of("--bootstrap-server")).string("--bootstrap-server", null));
+        new HelloSluice(System.out).run(bootstrapServers);
     }
 
     /**

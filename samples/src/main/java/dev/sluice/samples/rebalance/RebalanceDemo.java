@@ -56,13 +56,8 @@ public final class RebalanceDemo {
     }
 
     public static void main(final String[] args) throws Exception {
-        final int phaseRecords;
-        try {
-            phaseRecords = SampleArgs.parse(args, Set.of("--phase-records")).intAtLeast("--phase-records", 1000, 1);
-        } catch (final IllegalArgumentException e) {
-            SampleArgs.exitWithUsage(e, USAGE);
-            return;
-        }
+        final int phaseRecords = SampleArgs.orExit(USAGE,
+            () -> SampleArgs.parse(args, Set.of("--phase-records")).intAtLeast("--phase-records", 1000, 1));
         final Outcome outcome = new RebalanceDemo(System.out).run(phaseRecords);
         System.exit(outcome.missing() == 0 ? 0 : 1);
     }
