@@ -47,7 +47,11 @@ public final class HelloSluice {
 
     private final PrintStream out;
 
-    /** @param out where the sample narrates what happens; the caller keeps ownership */
+    /**
+     * @param out where the sample narrates what happens, from the calling thread and from the producer's
+     *     I/O thread (callbacks), so it must be thread-safe as {@link PrintStream} is; the caller keeps
+     *     ownership
+     */
     public HelloSluice(final PrintStream out) {
         this.out = out;
     }

@@ -50,7 +50,10 @@ public final class RebalanceDemo {
 
     private final PrintStream out;
 
-    /** @param out where the demo narrates; the caller keeps ownership */
+    /**
+     * @param out where the demo narrates, from every consumer's thread, so it must be thread-safe as
+     *     {@link PrintStream} is; the caller keeps ownership
+     */
     public RebalanceDemo(final PrintStream out) {
         this.out = out;
     }
