@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HelloSluice end to end: against the broker it starts itself, and against one it is pointed at. */
-@ExtendWith(MockBrokerExtension.class)
 class HelloSluiceTest {
+    // No initial rebalance delay: the group has one member, waiting 3 s for more would only slow the test.
+    @RegisterExtension
+    static final MockBrokerExtension BROKER = new MockBrokerExtension().config("group.initial.rebalance.delay.ms", "0");
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final HelloSluice sample = new HelloSluice(new PrintStream(printed, true, StandardCharsets.UTF_8));
 

@@ -22,15 +22,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The README's producer and consumer example, run against an embedded broker. The lines between the
  * {@code README example} markers below are the README's code block, character for character (less
  * their indentation): {@link #shouldShowThisExampleInTheReadme} fails when either side changes alone.
  */
-@ExtendWith(MockBrokerExtension.class)
 class ReadmeExampleTest {
+    // No initial rebalance delay: the example's group has one member, waiting 3 s for more only slows the test.
+    @RegisterExtension
+    static final MockBrokerExtension BROKER = new MockBrokerExtension().config("group.initial.rebalance.delay.ms", "0");
+
     static final String BEGIN = "// README example begin";
     static final String END = "// README example end";
     private static final Path SOURCE = Path.of(System.getProperty("basedir", "."),
