@@ -4,6 +4,7 @@ import dev.sluice.client.TopicPartition;
 import dev.sluice.client.consumer.ConsumerRebalanceListener;
 import dev.sluice.client.consumer.ConsumerRecord;
 import dev.sluice.client.consumer.OffsetAndMetadata;
+import dev.sluice.client.errors.RebalanceInProgressException;
 import dev.sluice.client.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,9 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -153,6 +156,118 @@ abstract class AbstractConsumerGroupTest {
         final List<Runnable> restPollers = pollers.subList(1, 3);
         pollUntil(restPollers, () -> splitsExactly(rest.stream().map(SluiceConsumer::assignment).toList(), topic, 12)
             && rest.stream().allMatch(m -> m.assignment().size() == 6), "two members hold 6 partitions each");
+    }
+
+    /**
+     * A commit while the member waits in SyncGroup must fail with RebalanceInProgressException and
+     * must not leave the member wanting another rebalance once this one completes (an application
+     * that commits after every poll would otherwise rebalance forever). The kafka-clients leader's
+     * assignor is held on a latch so the Sluice member sits in SyncGroup for as long as the test
+     * needs.
+     */
+    @Test
+    void shouldNotRebalanceAgainAfterACommitFailedDuringSync() throws Exception {
+        final String topic = "commit-during-sync";
+        final String group = "commit-during-sync";
+        createTopic(topic, 6);
+        final Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers());
+        props.put("group.id", group);
+        props.put("enable.auto.commit", false);
+        // Long enough to outlast the held assignor: kafka-clients cannot heartbeat while it runs.
+        props.put("session.timeout.ms", 30_000);
+        props.put("heartbeat.interval.ms", 200);
+        props.put("max.poll.interval.ms", 60_000);
+        props.put("partition.assignment.strategy", GatedRangeAssignor.class.getName());
+        final KafkaConsumer<byte[], byte[]> leader = new KafkaConsumer<>(props,
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        toClose.add(leader);
+        leader.subscribe(List.of(topic));
+        GatedRangeAssignor.open();
+        pollUntil(List.of(() -> leader.poll(POLL)), () -> leader.assignment().size() == 6,
+            "the kafka-clients member holds all 6 partitions");
+
+        GatedRangeAssignor.close();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread leaderLoop = new Thread(() -> {
+            while (running.get()) {
+                leader.poll(Duration.ofMillis(50));
+            }
+        }, "gated-leader");
+        leaderLoop.start();
+        try {
+            final SluiceConsumer<byte[], byte[]> follower = member(group, "range", false);
+            final List<Collection<TopicPartition>> assigned = new CopyOnWriteArrayList<>();
+            follower.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(final Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+                    assigned.add(List.copyOf(partitions));
+                }
+            });
+            pollUntil(List.of(() -> follower.poll(POLL)), GatedRangeAssignor::entered,
+                "the leader computes the new assignment");
+            // A few more polls: the follower reads its JoinGroup answer and waits in SyncGroup.
+            for (int i = 0; i < 5; i++) {
+                follower.poll(POLL);
+            }
+            assertThrows(RebalanceInProgressException.class,
+                () -> follower.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0))));
+
+            GatedRangeAssignor.open();
+            pollUntil(List.of(() -> follower.poll(POLL)), () -> follower.assignment().size() == 3,
+                "the Sluice member holds 3 partitions");
+            final int rebalancesSeen = assigned.size();
+            final Set<TopicPartition> settled = follower.assignment();
+            // Several heartbeat intervals: a member that still wanted to rejoin would have done so.
+            final long until = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < until) {
+                follower.poll(POLL);
+            }
+            assertEquals(rebalancesSeen, assigned.size(), "no further rebalance after the group settled");
+            assertEquals(settled, follower.assignment());
+            follower.commitSync(Map.of(new TopicPartition(topic, settled.iterator().next().partition()),
+                new OffsetAndMetadata(0)));
+        } finally {
+            GatedRangeAssignor.open();
+            running.set(false);
+            leaderLoop.join(30_000);
+        }
+    }
+
+    /** kafka-clients' range assignor that, while closed, waits before assigning (test seam). */
+    public static final class GatedRangeAssignor extends org.apache.kafka.clients.consumer.RangeAssignor {
+        private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+        private static volatile boolean entered;
+
+        static void close() {
+            entered = false;
+            gate = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        static void open() {
+            gate.countDown();
+        }
+
+        static boolean entered() {
+            return entered;
+        }
+
+        @Override
+        public GroupAssignment assign(final org.apache.kafka.common.Cluster metadata,
+                                      final GroupSubscription groupSubscription) {
+            entered = true;
+            try {
+                gate.await(60, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.assign(metadata, groupSubscription);
+        }
     }
 
     @Test

@@ -869,6 +869,22 @@ public final class ConsumerCoordinator {
         return request;
     }
 
+    /**
+     * A group member between JoinGroup and the end of SyncGroup has a generation the group has not
+     * finished forming: its commit is refused here, as kafka-clients refuses it, rather than sent
+     * (a broker may answer it REBALANCE_IN_PROGRESS). Lock held.
+     *
+     * @return the exception to report, or null if a commit may be sent now
+     */
+    private RuntimeException rebalancingCommitError() {
+        if (hasSubscription() && (state == State.JOINING || state == State.SYNCING)) {
+            return new RebalanceInProgressException("OffsetCommit for group " + groupId + " refused: the group is "
+                + "rebalancing and this member has not received its new assignment yet; poll() to complete the "
+                + "rebalance, then commit again");
+        }
+        return null;
+    }
+
     /** The first partition error of an OffsetCommit response as an exception, or null. */
     private RuntimeException commitError(final ClientResponse response) {
         if (response.failed()) {
@@ -884,7 +900,11 @@ public final class ConsumerCoordinator {
                     + "-" + p.get(OffsetCommitResponseSchema.OffsetCommitResponsePartition.PARTITION_INDEX);
                 switch (error) {
                     case REBALANCE_IN_PROGRESS:
-                        needsRejoin = true;
+                        // The broker began a rebalance this member has not seen yet. If it is already
+                        // joining, the flag would outlive that join and start a needless next one.
+                        if (state == State.STABLE) {
+                            needsRejoin = true;
+                        }
                         return new RebalanceInProgressException(context + ": the group is rebalancing; poll() to "
                             + "complete it, then commit again");
                     case UNKNOWN_MEMBER_ID:
@@ -910,6 +930,12 @@ public final class ConsumerCoordinator {
         if (offsets.isEmpty()) {
             return;
         }
+        synchronized (lock) {
+            final RuntimeException rebalancing = rebalancingCommitError();
+            if (rebalancing != null) {
+                throw rebalancing;
+            }
+        }
         while (true) {
             final ClientResponse response = awaitCoordinator(ApiKeys.OFFSET_COMMIT, ApiKeys.OFFSET_COMMIT.highestVersion(),
                 version -> offsetCommitRequest(offsets), deadlineMs, wakeupCheck, "OffsetCommit");
@@ -933,6 +959,13 @@ public final class ConsumerCoordinator {
         if (offsets.isEmpty()) {
             if (callback != null) {
                 pendingCallbacks.add(() -> callback.onComplete(offsets, null));
+            }
+            return;
+        }
+        final RuntimeException rebalancing = rebalancingCommitError();
+        if (rebalancing != null) {
+            if (callback != null) {
+                pendingCallbacks.add(() -> callback.onComplete(offsets, rebalancing));
             }
             return;
         }

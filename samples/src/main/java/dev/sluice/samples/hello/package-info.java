@@ -1,0 +1,2 @@
+/** The first sample to read: produce with a callback, consume in a group, commit ({@code bin/sample hello}). */
+package dev.sluice.samples.hello;
