@@ -30,14 +30,13 @@ import java.util.Map;
  * </ul>
  * The ratio printed is the producer's {@code compression-rate-avg} turned around: uncompressed
  * batch bytes divided by compressed batch bytes (1.00 without compression). Throughput is of the
- * uncompressed payload. Run with
- * {@code bin/samples-run dev.sluice.samples.compression.CompressionComparison}; it writes an SVG
- * chart too (ratio against produce throughput).
+ * uncompressed payload. Run with {@code bin/sample compression}; it writes an SVG chart too
+ * (ratio against produce throughput).
  */
 public final class CompressionComparison {
     private static final Comparison PROGRAM = new Comparison("compression-comparison", "compression.type",
         """
-        Usage: CompressionComparison [options]
+        Usage: bin/sample compression [options]
         The same JSON events through none, gzip, snappy, lz4 and zstd at several levels: ratio and throughput.
         """, 200_000, variants(), CompressionComparison::table, CompressionComparison::chart);
 

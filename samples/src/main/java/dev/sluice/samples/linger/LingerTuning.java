@@ -33,7 +33,7 @@ import java.util.Map;
  * <li>At full speed latency includes queueing: a record waits behind the records sent before it
  *     (up to {@code buffer.memory} of them), so p99 grows with anything that slows sending.</li>
  * </ul>
- * Run with {@code bin/samples-run dev.sluice.samples.linger.LingerTuning}; it writes the numbers
+ * Run with {@code bin/sample linger}; it writes the numbers
  * as an SVG chart too (throughput against p99 latency).
  */
 public final class LingerTuning {
@@ -41,7 +41,7 @@ public final class LingerTuning {
     private static final int[] BATCH_SIZES = {16_384, 131_072};
     private static final Comparison PROGRAM = new Comparison("linger-tuning", "linger.ms and batch.size",
         """
-        Usage: LingerTuning [options]
+        Usage: bin/sample linger [options]
         The same load at linger.ms 0, 5, 20, 100 and batch.size 16384 and 131072: throughput, batch size, latency.
         """, 200_000, variants(), LingerTuning::table, LingerTuning::chart);
 
