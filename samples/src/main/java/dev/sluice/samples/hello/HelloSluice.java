@@ -10,7 +10,7 @@ import dev.sluice.client.producer.Producer;
 import dev.sluice.client.producer.ProducerRecord;
 import dev.sluice.client.serialization.StringDeserializer;
 import dev.sluice.client.serialization.StringSerializer;
-import dev.sluice.samples.SampleArgs;
+import dev.sluice.samples.support.SampleArgs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -57,8 +57,8 @@ public final class HelloSluice {
     }
 
     public static void main(final String[] args) throws IOException {
-        final String bootstrapServers = SampleArgs.orExit(USAGE,
-            () -> SampleArgs.parse(args, Set.of("--bootstrap-server")).string("--bootstrap-server", null));
+        final String bootstrapServers = SampleArgs.orExit(args, Set.of("--bootstrap-server"), USAGE,
+            options -> options.string("--bootstrap-server", null));
         new HelloSluice(System.out).run(bootstrapServers);
     }
 

@@ -5,7 +5,7 @@ import dev.sluice.client.impl.SluiceProducer;
 import dev.sluice.client.producer.Producer;
 import dev.sluice.client.producer.ProducerRecord;
 import dev.sluice.client.serialization.StringSerializer;
-import dev.sluice.samples.SampleArgs;
+import dev.sluice.samples.support.SampleArgs;
 import dev.sluice.samples.support.ShopEvents;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,8 +59,8 @@ public final class RebalanceDemo {
     }
 
     public static void main(final String[] args) throws Exception {
-        final int phaseRecords = SampleArgs.orExit(USAGE,
-            () -> SampleArgs.parse(args, Set.of("--phase-records")).intAtLeast("--phase-records", 1000, 1));
+        final int phaseRecords = SampleArgs.orExit(args, Set.of("--phase-records"), USAGE,
+            options -> (int) options.number("--phase-records", 1000, 1, Integer.MAX_VALUE));
         final Outcome outcome = new RebalanceDemo(System.out).run(phaseRecords);
         System.exit(outcome.missing() == 0 ? 0 : 1);
     }

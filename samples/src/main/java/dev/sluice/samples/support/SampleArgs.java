@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Command-line flags as Kafka's tools take them: {@code --name value}, switches such as
@@ -76,5 +77,22 @@ public final class SampleArgs {
             throw new UsageException("option " + flag + " must be between " + min + " and " + max + ", not " + value);
         }
         return value;
+    }
+
+    /**
+     * Parses {@code args} (flags that take a value, no switches) and reads what the sample needs
+     * from them; on a {@link UsageException} prints it and the usage to stderr and ends the JVM with
+     * status 2, as Kafka's tools do. For a small sample's {@code main} only.
+     */
+    public static <T> T orExit(final String[] args, final Set<String> withValue, final String usage,
+                               final Function<SampleArgs, T> read) {
+        try {
+            return read.apply(parse(args, withValue, Set.of()));
+        } catch (final UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            throw e; // not reached
+        }
     }
 }
