@@ -4,8 +4,8 @@
 # BROKER_JARS: the sluice-mock-broker and sluice-codec jars to test, colon-separated. Runs that broker
 # (Kafka's benchmark JVM options, pinned to CPU 0) under JFR with per-second thread allocation
 # statistics, while Kafka's ProducerPerformance then ConsumerPerformance (pinned to CPU 1) move
-# 1 000 000 x 100 B records over 8 partitions; then prints the broker's CPU seconds, its GC count and
-# the bytes each broker thread allocated. Needs the classpath that bin/broker-bench caches
+# 1 000 000 x 100 B records over 8 partitions; then prints the broker's CPU seconds, resident memory
+# (VmRSS, VmHWM), its GC count and the bytes each broker thread allocated. Needs the classpath that bin/broker-bench caches
 # (run bin/broker-bench once first). Wrap it in flock /work/bench.lock on a shared machine.
 set -euo pipefail
 if [[ $# -ne 3 ]]; then
@@ -36,8 +36,9 @@ taskset -c 1 java -cp "$tools_cp" org.apache.kafka.tools.ProducerPerformance --t
 taskset -c 1 java -cp "$tools_cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server 127.0.0.1:$port \
   --topic alloc --messages 1000000 --group alloc-g --timeout 30000 2>/dev/null | tail -1
 cpu=$(awk '{print ($14+$15)/100}' /proc/$broker/stat)
+memory=$(grep -E '^Vm(RSS|HWM)' /proc/$broker/status | tr -s ' \t' ' ' | paste -sd' ')
 kill -TERM $broker; wait $broker || true
-echo "$label broker CPU s: $cpu"
+echo "$label broker CPU s: $cpu; $memory"
 jfr print --events jdk.ThreadAllocationStatistics "$out/$label.jfr" > "$out/$label-alloc.txt"
 jfr summary "$out/$label.jfr" | grep -E "GarbageCollection |ObjectAllocationSample " || true
 python3 - "$out/$label-alloc.txt" "$label" <<'PY'
