@@ -327,6 +327,49 @@ class ConsumerGroupInteropTest {
     }
 
     /** AdminClient (DescribeGroups) decodes our member metadata and assignments with its own ConsumerProtocol. */
+    /**
+     * KIP-345: a static member (group.instance.id) that restarts within its session gets its old
+     * partitions back without a rebalance: the generation stays, the other member keeps its share.
+     * kafka-clients sends no LeaveGroup when a static member closes, so the broker only sees the new
+     * incarnation join with an empty member id and the same instance id.
+     */
+    @Test
+    void shouldGiveARestartedStaticMemberItsPartitionsBackWithoutARebalance() throws Exception {
+        try (MockBroker broker = startBroker(dataDir)) {
+            final String topic = "static";
+            createTopic(broker, topic);
+            final Map<TopicPartition, List<String>> received = new HashMap<>();
+            final Map<String, Object> staticA = Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-a");
+            final Map<String, Object> staticB = Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-b");
+            try (KafkaConsumer<String, String> stays = consumer(broker, "statics", "stays", "range", staticB)) {
+                final Set<TopicPartition> before;
+                final int generation;
+                try (KafkaConsumer<String, String> restarts = consumer(broker, "statics", "restarts", "range", staticA)) {
+                    restarts.subscribe(List.of(topic));
+                    stays.subscribe(List.of(topic));
+                    pollUntil(() -> !restarts.assignment().isEmpty() && !stays.assignment().isEmpty()
+                            && restarts.assignment().size() + stays.assignment().size() == PARTITIONS,
+                            received, restarts, stays);
+                    before = Set.copyOf(restarts.assignment());
+                    generation = restarts.groupMetadata().generationId();
+                    assertEquals(generation, stays.groupMetadata().generationId());
+                }
+                final Set<TopicPartition> staysOwned = Set.copyOf(stays.assignment());
+                try (KafkaConsumer<String, String> again = consumer(broker, "statics", "restarts", "range", staticA)) {
+                    again.subscribe(List.of(topic));
+                    pollUntil(() -> !again.assignment().isEmpty(), received, again, stays);
+                    assertEquals(before, again.assignment(), "the restarted member owns what it owned");
+                    assertEquals(generation, again.groupMetadata().generationId(), "no new generation");
+                    final Set<String> expected = produce(broker, topic, 160);
+                    pollUntil(() -> count(received) >= expected.size(), received, again, stays);
+                    assertEquals(expected, values(received));
+                    assertEquals(staysOwned, stays.assignment(), "the other member kept its partitions");
+                    assertEquals(generation, stays.groupMetadata().generationId(), "the other member did not rejoin");
+                }
+            }
+        }
+    }
+
     private static void assertAdminSeesStableGroupOfTwo(final MockBroker broker, final String assignor,
                                                         final Set<TopicPartition> first, final Set<TopicPartition> second)
             throws Exception {

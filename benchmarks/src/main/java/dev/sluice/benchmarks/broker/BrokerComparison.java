@@ -34,7 +34,15 @@ import org.apache.kafka.clients.admin.NewTopic;
  * --out FILE     where the markdown goes; default benchmarks/target/broker-comparison.md
  * --launcher-jvm also load a third broker: Sluice with bin/mock-broker's JVM options (C1, serial
  *                GC, default heap), to see its resident memory when not given Kafka's 1 GiB heap
+ * --broker-cpus LIST, --tool-cpus LIST
+ *                for the throughput rounds, run every broker on the CPUs of LIST and the perf tools
+ *                on the other list (taskset format, e.g. 0 and 1), so that broker and load generator
+ *                do not compete for a core; both or neither
  * </pre>
+ *
+ * <p>Broker CPU is measured around every tool run ({@code /proc/<pid>/stat}), so the report gives
+ * CPU seconds per GiB of record payload for produce and consume separately, a figure that does not
+ * depend on how busy the machine was.
  */
 public final class BrokerComparison {
     /**
@@ -64,7 +72,8 @@ public final class BrokerComparison {
             options = Options.parse(args);
         } catch (final IllegalArgumentException e) {
             System.err.println("broker-bench: " + e.getMessage());
-            System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE] [--launcher-jvm]");
+            System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE] [--launcher-jvm]"
+                    + " [--broker-cpus LIST --tool-cpus LIST]");
             System.exit(2);
             return;
         }
@@ -94,6 +103,11 @@ public final class BrokerComparison {
 
         final List<Scenario> scenarios = Scenario.defaults(options.records());
         final RunResults results = new RunResults();
+        final long self = ProcessHandle.current().pid();
+        if (options.pinned()) {
+            // Brokers started from here inherit this JVM's CPUs; the tools get the other set below.
+            CpuPinning.pin(self, options.brokerCpus());
+        }
         try (RunningBroker sluice = SluiceBrokerProcess.start(SLUICE, benchmarkJvm, BROKER_CONFIG, Duration.ofSeconds(60));
              RunningBroker kafka = new KafkaBrokerProcess(kafkaBuilder().start());
              RunningBroker sluiceLauncherJvm = options.launcherJvm()
@@ -103,6 +117,11 @@ public final class BrokerComparison {
             final List<RunningBroker> brokers = new ArrayList<>(List.of(sluice, kafka));
             if (sluiceLauncherJvm != null) {
                 brokers.add(sluiceLauncherJvm);
+            }
+            if (options.pinned()) {
+                CpuPinning.pin(self, options.toolCpus());
+                report.pinning(brokers.stream().map(b -> b.name() + ": " + CpuPinning.allowedCpus(b.pid())).toList(),
+                        CpuPinning.allowedCpus(self));
             }
             final Map<String, Double> cpuBefore = new LinkedHashMap<>();
             brokers.forEach(b -> cpuBefore.put(b.name(), ProcessCpu.seconds(b.pid())));
@@ -115,9 +134,13 @@ public final class BrokerComparison {
                     for (final RunningBroker broker : order) {
                         final String topic = scenario.topic(s, round);
                         createTopic(broker, topic, scenario.partitions());
+                        final double cpuAtStart = ProcessCpu.seconds(broker.pid());
                         final ProducerPerfResult produce = produce(broker, topic, scenario);
+                        final double cpuAfterProduce = ProcessCpu.seconds(broker.pid());
                         final ConsumerPerfResult consume = consume(broker, topic, scenario);
+                        final double cpuAfterConsume = ProcessCpu.seconds(broker.pid());
                         results.add(s, broker.name(), produce, consume);
+                        results.addCpu(s, broker.name(), cpuAfterProduce - cpuAtStart, cpuAfterConsume - cpuAfterProduce);
                         System.err.printf(Locale.ROOT, "round %d, %s, %s: produce %.1f MB/s, consume %.1f MB/s%n",
                                 round + 1, scenario.label(), broker.name(), produce.mbPerSec(), consume.mbPerSec());
                     }
@@ -130,6 +153,7 @@ public final class BrokerComparison {
         }
         report.loadAverage("end");
         report.throughput(scenarios, results, SLUICE, KAFKA);
+        report.cpuPerGib(scenarios, results, SLUICE, KAFKA);
 
         final String markdown = report.markdown();
         System.out.println(markdown);
@@ -168,13 +192,21 @@ public final class BrokerComparison {
     }
 
     /** Command-line settings; bad values are rejected naming the option. */
-    record Options(long records, int rounds, int launches, Path out, boolean launcherJvm) {
+    record Options(long records, int rounds, int launches, Path out, boolean launcherJvm, String brokerCpus,
+                   String toolCpus) {
+        /** Whether brokers and tools run on separate CPUs. */
+        boolean pinned() {
+            return brokerCpus != null;
+        }
+
         static Options parse(final String[] args) {
             long records = 1_000_000;
             int rounds = 3;
             int launches = 5;
             Path out = Path.of("benchmarks/target/broker-comparison.md");
             boolean launcherJvm = false;
+            String brokerCpus = null;
+            String toolCpus = null;
             for (int i = 0; i < args.length; i++) {
                 final String option = args[i];
                 if (option.equals("--launcher-jvm")) {
@@ -190,10 +222,15 @@ public final class BrokerComparison {
                     case "--rounds" -> rounds = (int) positive(option, value);
                     case "--launches" -> launches = (int) positive(option, value);
                     case "--out" -> out = Path.of(value);
+                    case "--broker-cpus" -> brokerCpus = CpuPinning.requireCpuList(option, value);
+                    case "--tool-cpus" -> toolCpus = CpuPinning.requireCpuList(option, value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(records, rounds, launches, out, launcherJvm);
+            if ((brokerCpus == null) != (toolCpus == null)) {
+                throw new IllegalArgumentException("--broker-cpus and --tool-cpus go together: give both or neither");
+            }
+            return new Options(records, rounds, launches, out, launcherJvm, brokerCpus, toolCpus);
         }
 
         private static long positive(final String option, final String value) {

@@ -15,6 +15,8 @@ final class Report {
     private final StringBuilder launches = new StringBuilder();
     private final StringBuilder memory = new StringBuilder();
     private final StringBuilder throughput = new StringBuilder();
+    private final StringBuilder cpu = new StringBuilder();
+    private final StringBuilder pinning = new StringBuilder();
     private final StringBuilder load = new StringBuilder();
 
     Report(final BrokerComparison.Options options, final Instant started) {
@@ -57,6 +59,31 @@ final class Report {
                         whole(readyMillis))));
     }
 
+    /** Notes where the brokers and the tools ran (the kernel's Cpus_allowed_list of each process). */
+    void pinning(final List<String> brokerCpus, final String toolCpus) {
+        pinning.append("Throughput rounds pinned with taskset: brokers on CPUs ").append(String.join(", ", brokerCpus))
+                .append("; perf tools (and this orchestrator) on CPUs ").append(toolCpus).append(".\n");
+    }
+
+    /**
+     * Broker CPU seconds per GiB of record payload (records x record size), produce and consume
+     * apart, medians over rounds.
+     */
+    void cpuPerGib(final List<Scenario> scenarios, final RunResults results, final String ours, final String theirs) {
+        cpu.append("| scenario | produce CPU s/GiB Sluice | Kafka | ratio | consume CPU s/GiB Sluice | Kafka | ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (int s = 0; s < scenarios.size(); s++) {
+            final double gib = scenarios.get(s).records() * (double) scenarios.get(s).recordSize() / (1L << 30);
+            final double produceOurs = results.produceCpuSeconds(s, ours) / gib;
+            final double produceTheirs = results.produceCpuSeconds(s, theirs) / gib;
+            final double consumeOurs = results.consumeCpuSeconds(s, ours) / gib;
+            final double consumeTheirs = results.consumeCpuSeconds(s, theirs) / gib;
+            cpu.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.2f** | %.1f | %.1f | **%.2f** |%n",
+                    scenarios.get(s).label(), produceOurs, produceTheirs, produceOurs / produceTheirs,
+                    consumeOurs, consumeTheirs, consumeOurs / consumeTheirs));
+        }
+    }
+
     void brokerAfterLoad(final String broker, final ProcessMemory mem, final double cpuSeconds) {
         if (memory.length() == 0) {
             memory.append("| broker | VmRSS after load, MiB | VmHWM (peak), MiB | CPU during load, s |\n")
@@ -87,8 +114,10 @@ final class Report {
     }
 
     String markdown() {
-        return "# Sluice broker vs Apache Kafka 4.1\n\n" + header + "\n" + load + "\n\n## Launch to accepting connections\n\n"
-                + launches + "\n## Throughput (medians over rounds; MB = MiB as the tools print it)\n\n" + throughput
+        return "# Sluice broker vs Apache Kafka 4.1\n\n" + header + pinning + "\n" + load
+                + "\n\n## Launch to accepting connections\n\n" + launches
+                + "\n## Throughput (medians over rounds; MB = MiB as the tools print it)\n\n" + throughput
+                + "\n## Broker CPU per GiB of records (medians over rounds; lower is better)\n\n" + cpu
                 + "\n## Broker process after the load\n\n" + memory;
     }
 

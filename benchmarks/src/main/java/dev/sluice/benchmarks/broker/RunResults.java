@@ -13,10 +13,27 @@ import java.util.function.ToDoubleFunction;
 final class RunResults {
     private final Map<String, List<ProducerPerfResult>> produced = new HashMap<>();
     private final Map<String, List<ConsumerPerfResult>> consumed = new HashMap<>();
+    private final Map<String, List<double[]>> brokerCpu = new HashMap<>();
 
     void add(final int scenario, final String broker, final ProducerPerfResult produce, final ConsumerPerfResult consume) {
         produced.computeIfAbsent(key(scenario, broker), k -> new ArrayList<>()).add(produce);
         consumed.computeIfAbsent(key(scenario, broker), k -> new ArrayList<>()).add(consume);
+    }
+
+    /** Broker CPU seconds spent during one round's produce run and consume run. */
+    void addCpu(final int scenario, final String broker, final double produceSeconds, final double consumeSeconds) {
+        brokerCpu.computeIfAbsent(key(scenario, broker), k -> new ArrayList<>())
+                .add(new double[] {produceSeconds, consumeSeconds});
+    }
+
+    /** Median over rounds of the broker's CPU seconds during produce runs; NaN if none ran. */
+    double produceCpuSeconds(final int scenario, final String broker) {
+        return median(brokerCpu.getOrDefault(key(scenario, broker), List.of()).stream().mapToDouble(c -> c[0]).toArray());
+    }
+
+    /** Median over rounds of the broker's CPU seconds during consume runs; NaN if none ran. */
+    double consumeCpuSeconds(final int scenario, final String broker) {
+        return median(brokerCpu.getOrDefault(key(scenario, broker), List.of()).stream().mapToDouble(c -> c[1]).toArray());
     }
 
     /** Median over rounds of one producer figure; NaN if the scenario never ran on that broker. */

@@ -128,6 +128,23 @@ final class ClassicGroup {
         }
     }
 
+    /**
+     * Puts {@code replacement}, a new incarnation of the static member {@code old}, in its place: same
+     * position in join order, same instance id, leadership kept.
+     */
+    void replaceStatic(final GroupMember old, final GroupMember replacement) {
+        final List<GroupMember> inOrder = new ArrayList<>(members.values());
+        members.clear();
+        for (final GroupMember member : inOrder) {
+            final GroupMember kept = member == old ? replacement : member;
+            members.put(kept.memberId(), kept);
+        }
+        staticMembers.put(replacement.groupInstanceId(), replacement.memberId());
+        if (old.memberId().equals(leaderId)) {
+            leaderId = replacement.memberId();
+        }
+    }
+
     /** The member id holding {@code groupInstanceId}, or null. */
     String staticMemberId(final String groupInstanceId) {
         return staticMembers.get(groupInstanceId);

@@ -114,10 +114,11 @@ public final class GroupCoordinator implements AutoCloseable {
             return;
         }
         final String memberId = (p.clientId().isEmpty() ? "member" : p.clientId()) + "-" + UUID.randomUUID();
-        if (replacedStatic != null) {
-            // A static member restarted: its new incarnation takes over the instance id and the
-            // old one is fenced. We then rebalance rather than hand over the old assignment,
-            // which costs one rebalance but keeps the state machine simple.
+        if (replacedStatic != null && group.state() == GroupState.STABLE) {
+            replaceStaticMember(group, group.member(replacedStatic), memberId, p, callback, now, completions);
+        } else if (replacedStatic != null) {
+            // A static member restarted while the group is between generations: fence the old
+            // incarnation and let the rebalance under way include the new one.
             removeMember(group, group.member(replacedStatic), GroupError.FENCED_INSTANCE_ID, completions);
             addMemberAndRebalance(group, memberId, p, callback, now, completions);
         } else if (p.groupInstanceId() == null && p.requireKnownMemberId()) {
@@ -167,6 +168,34 @@ public final class GroupCoordinator implements AutoCloseable {
             }
             default -> reply(completions, callback, JoinGroupResult.failed(GroupError.UNKNOWN_MEMBER_ID, memberId));
         }
+    }
+
+    /**
+     * KIP-345: a static member restarted (new member id, same group.instance.id) in a Stable group
+     * takes over its old incarnation's place and assignment, fencing the old one. If the group would
+     * still select the same protocol, there is no rebalance, so a rolling restart does not stop the
+     * other members; a leader is told to skip assigning (KIP-814) since the assignment stands. The
+     * subscription bytes may differ (a restarted consumer owns no partitions yet): as in Kafka, only a
+     * change of the selected protocol makes the group rebalance.
+     */
+    private void replaceStaticMember(final ClassicGroup group, final GroupMember old, final String memberId,
+                                     final JoinGroupParams p, final Consumer<JoinGroupResult> callback, final long now,
+                                     final List<Runnable> completions) {
+        final GroupMember member = new GroupMember(memberId, p, now);
+        member.assignment(old.assignment());
+        group.replaceStatic(old, member);
+        failPending(old, GroupError.FENCED_INSTANCE_ID, completions);
+        if (!group.selectProtocol().equals(group.protocolName())) {
+            member.parkJoin(callback);
+            prepareRebalance(group, now, "static member " + p.groupInstanceId() + " rejoined with other protocols",
+                    completions);
+            tryCompleteJoin(group, now, completions);
+            return;
+        }
+        LOG.debug("Group {}: static member {} rejoined as {} (was {}), generation {} kept", group.groupId(),
+                p.groupInstanceId(), memberId, old.memberId(), group.generationId());
+        final JoinGroupResult current = currentGeneration(group, member);
+        reply(completions, callback, current.isLeader() ? current.skippingAssignment() : current);
     }
 
     private void addMemberAndRebalance(final ClassicGroup group, final String memberId, final JoinGroupParams p,
@@ -266,7 +295,7 @@ public final class GroupCoordinator implements AutoCloseable {
             }
         }
         return new JoinGroupResult(GroupError.NONE, group.generationId(), group.protocolType(), group.protocolName(),
-                group.leaderId(), member.memberId(), members);
+                group.leaderId(), member.memberId(), members, false);
     }
 
     // ---------------------------------------------------------------- SyncGroup
@@ -462,6 +491,11 @@ public final class GroupCoordinator implements AutoCloseable {
     private static void removeMember(final ClassicGroup group, final GroupMember member, final GroupError error,
                                      final List<Runnable> completions) {
         group.remove(member);
+        failPending(member, error, completions);
+    }
+
+    /** Answers {@code member}'s parked JoinGroup and SyncGroup, if any, with {@code error}. */
+    private static void failPending(final GroupMember member, final GroupError error, final List<Runnable> completions) {
         final Consumer<JoinGroupResult> join = member.takePendingJoin();
         if (join != null) {
             reply(completions, join, JoinGroupResult.failed(error, member.memberId()));

@@ -25,9 +25,12 @@
  *       towards {@code group.max.size} and holds the rebalance until it joins or expires.</li>
  *   <li>Protocol selection: among protocols every member offers, each member votes for its
  *       favourite; most votes wins, ties go to the first member's preference order.</li>
- *   <li>Static members ({@code group.instance.id}) skip MEMBER_ID_REQUIRED; a new incarnation
- *       fences the old member id (FENCED_INSTANCE_ID). Unlike Kafka, it then rebalances rather than
- *       handing over the old assignment silently.</li>
+ *   <li>Static members ({@code group.instance.id}, KIP-345) skip MEMBER_ID_REQUIRED; a new
+ *       incarnation fences the old member id (FENCED_INSTANCE_ID). In a Stable group it takes over the
+ *       old one's place, leadership and assignment without a rebalance unless the group's selected
+ *       protocol would change; a new leader is told to skip assigning (SkipAssignment, JoinGroup v9;
+ *       older versions get an empty member list, as from Kafka). During a rebalance it simply joins
+ *       that rebalance.</li>
  *   <li>OffsetCommit: members must send the current generation (commits during PreparingRebalance
  *       are allowed, during CompletingRebalance they get REBALANCE_IN_PROGRESS); generation -1
  *       commits are accepted only while the group has no members.</li>

@@ -24,9 +24,13 @@ import static dev.sluice.broker.handler.VersionedFields.setIfPresent;
  * completes (all members rejoined, the rebalance timeout ran out, or the initial delay passed), so
  * {@code respond} may run later on another thread. v0 has no rebalance timeout; the session
  * timeout stands in, as in Kafka. From v4 a first join gets MEMBER_ID_REQUIRED with an id to
- * rejoin with. Protocol metadata is passed through untouched: the leader's client assigns.
+ * rejoin with. Protocol metadata is passed through untouched: the leader's client assigns. A static
+ * member (v5+, group.instance.id) that restarts into a Stable group gets its old place back without a
+ * rebalance (KIP-345); from v9 a leader in that case is told to skip assigning.
  */
 public final class JoinGroupHandler implements ApiHandler {
+    /** First version whose response carries SkipAssignment (KIP-814). */
+    private static final short SKIP_ASSIGNMENT_VERSION = 9;
 
     private final GroupCoordinator coordinator;
 
@@ -87,7 +91,12 @@ public final class JoinGroupHandler implements ApiHandler {
                 .set(JoinGroupResponseSchema.MEMBERS, new ArrayList<>());
         setIfPresent(response, JoinGroupResponseSchema.THROTTLE_TIME_MS, 0, version);
         setIfPresent(response, JoinGroupResponseSchema.PROTOCOL_TYPE, result.protocolType(), version);
-        for (final JoinGroupResult.Member member : result.members()) {
+        setIfPresent(response, JoinGroupResponseSchema.SKIP_ASSIGNMENT, result.skipAssignment(), version);
+        // Before v9 a leader cannot be told to skip assigning: give it no members, as Kafka does, so
+        // that it has nothing to assign (its SyncGroup in a Stable group returns its current share).
+        final List<JoinGroupResult.Member> members =
+                result.skipAssignment() && version < SKIP_ASSIGNMENT_VERSION ? List.of() : result.members();
+        for (final JoinGroupResult.Member member : members) {
             final Struct out = response.add(JoinGroupResponseSchema.MEMBERS)
                     .set(JoinGroupResponseMember.MEMBER_ID, member.memberId())
                     .set(JoinGroupResponseMember.METADATA, member.metadata());

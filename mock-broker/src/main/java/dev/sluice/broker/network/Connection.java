@@ -14,11 +14,15 @@ import java.util.List;
  * <p>Reads take exactly the 4-byte size prefix, then exactly the frame, so a pipelined next
  * request stays in the socket buffer while this one is handled (the channel is muted, as Kafka
  * mutes it, until the response has been written).
+ *
+ * <p>Frame buffers come from the processor's {@link FrameBufferPool}. A partly read frame's buffer
+ * belongs to this connection (given back on close); a complete frame's buffer belongs to its request
+ * and goes back to the pool only when that request completes (see {@link Processor}).
  */
 final class Connection {
     private static final int SIZE_PREFIX_LENGTH = 4;
     /**
-     * First allocation for a frame; the buffer doubles as bytes arrive, up to the declared size. A
+     * Largest first buffer for a frame; the buffer doubles as bytes arrive, up to the declared size. A
      * client that declares a large frame and sends little therefore holds little memory, and a large
      * request pays about one extra copy of itself.
      */
@@ -29,20 +33,25 @@ final class Connection {
     private final SelectionKey key;
     private final String clientAddress;
     private final int maxRequestBytes;
+    private final FrameBufferPool pool;
     private final ByteBuffer sizeBuffer = ByteBuffer.allocate(SIZE_PREFIX_LENGTH);
     private final ArrayDeque<SendPart> sendQueue = new ArrayDeque<>();
     private ByteBuffer frameBuffer;
     private int frameSize;
     private boolean requestInFlight;
+    /** The in-flight request's frame; back to the pool once the request completed and its answer is out. */
+    private ByteBuffer requestFrame;
+    private boolean requestCompleted;
     private String clientId;
 
     Connection(final long id, final SocketChannel channel, final SelectionKey key, final String clientAddress,
-               final int maxRequestBytes) {
+               final int maxRequestBytes, final FrameBufferPool pool) {
         this.id = id;
         this.channel = channel;
         this.key = key;
         this.clientAddress = clientAddress;
         this.maxRequestBytes = maxRequestBytes;
+        this.pool = pool;
     }
 
     long id() {
@@ -71,7 +80,8 @@ final class Connection {
     /**
      * Reads what the socket has towards the next frame.
      *
-     * @return the complete frame (position 0, without size prefix), or null if more bytes are needed
+     * @return the complete frame (position 0, limit its size, without size prefix), or null if more
+     *         bytes are needed; the caller owns it and gives it back to the pool when done
      * @throws FrameException for a size prefix that is negative or over {@code socket.request.max.bytes}
      * @throws IOException    when the peer closed the socket or it broke
      */
@@ -92,12 +102,14 @@ final class Connection {
                         + maxRequestBytes + "]");
             }
             frameSize = size;
-            frameBuffer = ByteBuffer.allocate(Math.min(size, INITIAL_FRAME_BUFFER_BYTES));
+            frameBuffer = limitToFrame(pool.acquire(Math.min(size, INITIAL_FRAME_BUFFER_BYTES)));
         }
         while (true) {
-            if (!frameBuffer.hasRemaining() && frameBuffer.capacity() < frameSize) {
-                final ByteBuffer larger = ByteBuffer.allocate((int) Math.min(frameSize, 2L * frameBuffer.capacity()));
-                frameBuffer = larger.put(frameBuffer.flip());
+            if (!frameBuffer.hasRemaining() && frameBuffer.limit() < frameSize) {
+                final ByteBuffer smaller = frameBuffer;
+                frameBuffer = limitToFrame(pool.acquire((int) Math.min(frameSize, 2L * smaller.capacity())));
+                frameBuffer.put(smaller.flip());
+                pool.release(smaller);
             }
             if (!frameBuffer.hasRemaining()) {
                 break;
@@ -116,19 +128,49 @@ final class Connection {
         return frame;
     }
 
-    /** Stops reading until the current request completes, keeping per-connection order. */
-    void mute() {
+    /** A pooled buffer may be larger than the frame: reads must stop at the frame's end. */
+    private ByteBuffer limitToFrame(final ByteBuffer buffer) {
+        return buffer.limit(Math.min(buffer.capacity(), frameSize));
+    }
+
+    /**
+     * Stops reading until the request read from {@code frame} completes, keeping per-connection order;
+     * the frame's buffer stays out of the pool until then.
+     */
+    void mute(final ByteBuffer frame) {
         requestInFlight = true;
+        requestFrame = frame;
+        requestCompleted = false;
         key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
     }
 
+    /**
+     * Whether the in-flight request's handler has completed it, so that once its answer is written
+     * reading may resume.
+     */
+    boolean requestCompleted() {
+        return requestInFlight && requestCompleted;
+    }
+
+    /**
+     * Resumes reading after the in-flight request completed and its answer was written. Only now is
+     * its frame recycled: the handler is done with it, and no queued response part can still point
+     * into it.
+     */
     void unmute() {
         requestInFlight = false;
+        requestCompleted = false;
+        pool.release(requestFrame);
+        requestFrame = null;
         key.interestOps(key.interestOps() | SelectionKey.OP_READ);
     }
 
-    /** Queues a whole response frame (its size prefix included) behind anything still unsent. */
-    void enqueueResponse(final List<SendPart> parts) {
+    /**
+     * Marks the in-flight request completed and queues its whole response frame (size prefix
+     * included, possibly no parts) behind anything still unsent.
+     */
+    void completeRequest(final List<SendPart> parts) {
+        requestCompleted = true;
         sendQueue.addAll(parts);
     }
 
@@ -165,6 +207,16 @@ final class Connection {
 
     void close() {
         key.cancel();
+        if (frameBuffer != null) {
+            // A partly read frame: no request has seen it, so the buffer is free again.
+            pool.release(frameBuffer);
+            frameBuffer = null;
+        }
+        if (requestFrame != null && requestCompleted) {
+            pool.release(requestFrame);
+        }
+        // An uncompleted request's frame may still be read by its handler: the GC takes it later.
+        requestFrame = null;
         SendPart part;
         while ((part = sendQueue.poll()) != null) {
             part.release();

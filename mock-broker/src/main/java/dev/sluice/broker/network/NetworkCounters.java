@@ -4,12 +4,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Bytes sent, split by how they left: {@code transferTo} (file slices, zero copy) versus
- * {@code write} from heap buffers. Tests use the split to prove that record bytes are never
- * copied through the heap. Updated by every processor thread; read from any thread.
+ * {@code write} from heap buffers, and how request frames got their buffers (new allocation versus
+ * reuse from a processor's {@link FrameBufferPool}). Tests use the splits to prove that record bytes
+ * are never copied through the heap and that frame buffers are reused. Updated by every processor
+ * thread; read from any thread.
  */
 public final class NetworkCounters {
     private final LongAdder transferToBytes = new LongAdder();
     private final LongAdder heapBytes = new LongAdder();
+    private final LongAdder frameBuffersAllocated = new LongAdder();
+    private final LongAdder frameBuffersReused = new LongAdder();
 
     void recordTransferToBytes(final long bytes) {
         transferToBytes.add(bytes);
@@ -27,5 +31,23 @@ public final class NetworkCounters {
     /** Bytes written from heap buffers (frame sizes, headers, bodies) since start. */
     public long heapBytes() {
         return heapBytes.sum();
+    }
+
+    void recordFrameBufferAllocated() {
+        frameBuffersAllocated.increment();
+    }
+
+    void recordFrameBufferReused() {
+        frameBuffersReused.increment();
+    }
+
+    /** Request-frame buffers allocated since start (a large frame that grows counts each step). */
+    public long frameBuffersAllocated() {
+        return frameBuffersAllocated.sum();
+    }
+
+    /** Request-frame buffers taken from a pool instead of allocated, since start. */
+    public long frameBuffersReused() {
+        return frameBuffersReused.sum();
     }
 }

@@ -8,12 +8,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One request frame read off a connection, and the way to answer it.
  *
- * <p>The frame (without its INT32 size prefix) belongs to the handler. The first fields of every
- * request header version are fixed (INT16 api key, INT16 api version, INT32 correlation id, then
- * for header v1+ an INT16-length client id), so they are peeked here for routing and log lines;
- * the handler layer parses the header properly.
+ * <p>The frame (without its INT32 size prefix) is lent to the handler until the request completes:
+ * its buffer comes from the processor's pool and is reused for another request once this one is
+ * answered, so a handler must copy any bytes it keeps longer (the codec already copies BYTES and
+ * STRING fields; only RECORDS are slices of the frame, and Produce appends them before it answers).
+ * The first fields of every request header version are fixed (INT16 api key, INT16 api version,
+ * INT32 correlation id, then for header v1+ an INT16-length client id), so they are peeked here, once,
+ * for routing and log lines that may come after completion; the handler layer parses the header
+ * properly.
  *
- * <p>Exactly one completion method may be called, once, from any thread.
+ * <p>Exactly one completion method may be called, once, from any thread; it must be the handler's
+ * last use of the frame.
  */
 public final class NetworkRequest {
     /** Bytes every request header starts with: api key, api version, correlation id. */
@@ -25,17 +30,29 @@ public final class NetworkRequest {
     private final long connectionId;
     private final String clientAddress;
     private final ByteBuffer frame;
+    private final short apiKey;
+    private final short apiVersion;
+    private final int correlationId;
+    private final String clientId;
     private final AtomicBoolean completed = new AtomicBoolean();
 
+    /** @param frame at least {@link #MIN_HEADER_LENGTH} bytes */
     NetworkRequest(final Processor processor, final long connectionId, final String clientAddress,
                    final ByteBuffer frame) {
         this.processor = processor;
         this.connectionId = connectionId;
         this.clientAddress = clientAddress;
         this.frame = frame;
+        this.apiKey = frame.getShort(0);
+        this.apiVersion = frame.getShort(2);
+        this.correlationId = frame.getInt(4);
+        this.clientId = readClientId(frame);
     }
 
-    /** The frame after its size prefix, positioned at the request header. */
+    /**
+     * The frame after its size prefix, positioned at the request header. Valid until the request
+     * completes; its memory is reused afterwards.
+     */
     public ByteBuffer frame() {
         return frame;
     }
@@ -50,15 +67,15 @@ public final class NetworkRequest {
     }
 
     public short apiKey() {
-        return frame.getShort(0);
+        return apiKey;
     }
 
     public short apiVersion() {
-        return frame.getShort(2);
+        return apiVersion;
     }
 
     public int correlationId() {
-        return frame.getInt(4);
+        return correlationId;
     }
 
     /**
@@ -66,6 +83,10 @@ public final class NetworkRequest {
      * log lines, where a garbage header must still be reportable.
      */
     public String peekClientId() {
+        return clientId;
+    }
+
+    private static String readClientId(final ByteBuffer frame) {
         if (frame.limit() < CLIENT_ID_OFFSET + CLIENT_ID_LENGTH_LENGTH) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,6 +39,8 @@ final class Processor implements Runnable {
     private final Queue<SocketChannel> newConnections = new ConcurrentLinkedQueue<>();
     private final Queue<NetworkRequest.Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<Long, Connection> connections = new HashMap<>();
+    /** Request-frame buffers shared by this processor's connections; touched on this thread only. */
+    private final FrameBufferPool framePool;
     private volatile boolean running = true;
     private volatile Thread thread;
 
@@ -49,6 +52,8 @@ final class Processor implements Runnable {
         this.counters = counters;
         this.maxRequestBytes = maxRequestBytes;
         this.connectionIds = connectionIds;
+        this.framePool = new FrameBufferPool(FrameBufferPool.DEFAULT_MAX_POOLED_BUFFER_BYTES,
+                FrameBufferPool.DEFAULT_MAX_FREE_BYTES, counters);
     }
 
     /** Hands an accepted socket to this processor; called by the acceptor thread. */
@@ -99,7 +104,7 @@ final class Processor implements Runnable {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
                 final Connection connection = new Connection(connectionIds.incrementAndGet(), channel, key,
-                        address, maxRequestBytes);
+                        address, maxRequestBytes, framePool);
                 key.attach(connection);
                 connections.put(connection.id(), connection);
                 LOG.debug("Processor {} accepted connection {} from {}", index, connection.id(), address);
@@ -139,15 +144,16 @@ final class Processor implements Runnable {
     }
 
     private void dispatch(final Connection connection, final ByteBuffer frame) {
-        final NetworkRequest request = new NetworkRequest(this, connection.id(), connection.clientAddress(), frame);
         if (frame.limit() < NetworkRequest.MIN_HEADER_LENGTH) {
             LOG.warn("Closing connection from {}: {}-byte request is shorter than the {}-byte request header",
                     connection.describe(), frame.limit(), NetworkRequest.MIN_HEADER_LENGTH);
+            framePool.release(frame);
             close(connection);
             return;
         }
+        final NetworkRequest request = new NetworkRequest(this, connection.id(), connection.clientAddress(), frame);
         connection.clientId(request.peekClientId());
-        connection.mute();
+        connection.mute(frame);
         try {
             handler.handle(request);
         } catch (final RuntimeException e) {
@@ -171,13 +177,13 @@ final class Processor implements Runnable {
             }
             if (completion.closeReason() != null) {
                 LOG.warn("Closing connection from {}: {}", connection.describe(), completion.closeReason());
+                // Completed: the handler is done with the frame, so closing may recycle it.
+                connection.completeRequest(List.of());
                 close(connection);
                 continue;
             }
             try {
-                if (!completion.parts().isEmpty()) {
-                    connection.enqueueResponse(completion.parts());
-                }
+                connection.completeRequest(completion.parts());
                 writeAndMaybeUnmute(connection);
             } catch (final IOException | RuntimeException e) {
                 LOG.info("Closing connection from {} while writing a response: {}", connection.describe(),
@@ -188,7 +194,7 @@ final class Processor implements Runnable {
     }
 
     private void writeAndMaybeUnmute(final Connection connection) throws IOException {
-        if (connection.flush(counters) && connection.requestInFlight()) {
+        if (connection.flush(counters) && connection.requestCompleted()) {
             connection.unmute();
         }
     }

@@ -8,6 +8,13 @@
  * handler layer cannot parse closes that connection only, with a WARN line naming the client's
  * address (and client id once one was seen) and the reason.
  *
+ * <p><b>Frame buffers.</b> Request frames are read into heap buffers from a pool owned by each
+ * processor thread ({@link dev.sluice.broker.network.FrameBufferPool}), so steady produce traffic
+ * allocates nothing per request. A frame's buffer is recycled only after its request completed and
+ * the answer was written: Produce's records are slices of the frame until they are appended, and a
+ * parked request may read its frame late. Handlers that keep request bytes past completion must copy
+ * them (the codec copies BYTES and STRING fields already).
+ *
  * <p><b>Order.</b> A connection is muted (OP_READ off) from the moment a request frame is complete
  * until its response has been written in full (or the request completed without one, acks=0), as
  * Kafka does: pipelined requests wait in the socket buffer, so answers come back in request order.

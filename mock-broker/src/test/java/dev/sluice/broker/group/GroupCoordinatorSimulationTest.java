@@ -85,7 +85,8 @@ class GroupCoordinatorSimulationTest {
                             generation = r.generationId();
                             final Map<String, byte[]> assignments = new HashMap<>();
                             for (final JoinGroupResult.Member m : r.members()) {
-                                assignments.put(m.memberId(), assignmentFor(m.memberId(), generation));
+                                assignments.put(m.memberId(), assignmentFor(owner(m.memberId(), m.groupInstanceId()),
+                                        generation));
                             }
                             sync = track(new Pending<>());
                             coordinator.syncGroup(new SyncGroupParams(GROUP, generation, memberId, instanceId, "consumer", "range",
@@ -103,8 +104,8 @@ class GroupCoordinatorSimulationTest {
                     }
                     switch (sync.value.error()) {
                         case NONE -> {
-                            assertArrayEquals(assignmentFor(memberId, generation), sync.value.assignment(),
-                                    name + " got someone else's assignment");
+                            assertArrayEquals(assignmentFor(owner(memberId, instanceId), generation),
+                                    sync.value.assignment(), name + " got someone else's assignment");
                             phase = Phase.STABLE;
                         }
                         case REBALANCE_IN_PROGRESS, ILLEGAL_GENERATION -> phase = Phase.NEED_JOIN;
@@ -156,8 +157,16 @@ class GroupCoordinatorSimulationTest {
         return pending;
     }
 
-    private static byte[] assignmentFor(final String memberId, final int generation) {
-        return (memberId + "@" + generation).getBytes(StandardCharsets.UTF_8);
+    private static byte[] assignmentFor(final String owner, final int generation) {
+        return (owner + "@" + generation).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Who an assignment belongs to: a static member's instance id, since a restarted incarnation takes
+     * over its predecessor's assignment without a rebalance (KIP-345); else the member id.
+     */
+    private static String owner(final String memberId, final String instanceId) {
+        return instanceId != null ? instanceId : memberId;
     }
 
     @ParameterizedTest

@@ -391,6 +391,47 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldHandARestartedStaticMemberItsAssignmentWithoutARebalance() {
+        final JoinGroupResult first = join(params("", "instance-1", "range")).value();
+        final Captured<JoinGroupResult> secondJoin = join(params("", "instance-2", "range"));
+        final JoinGroupResult firstAgain = join(params(first.memberId(), "instance-1", "range")).value();
+        final JoinGroupResult second = secondJoin.value();
+        final int generation = firstAgain.generationId();
+        sync(second.memberId(), generation, Map.of());
+        final String leader = firstAgain.leaderId();
+        sync(leader, generation, Map.of(first.memberId(), bytes("A"), second.memberId(), bytes("B")));
+        assertEquals(GroupState.STABLE, coordinator.describeGroup(GROUP).state());
+
+        final JoinGroupResult restarted = join(params("", "instance-1", "range")).value();
+
+        assertEquals(GroupError.NONE, restarted.error());
+        assertNotEquals(first.memberId(), restarted.memberId());
+        assertEquals(generation, restarted.generationId(), "no rebalance");
+        assertEquals(GroupState.STABLE, coordinator.describeGroup(GROUP).state());
+        final boolean wasLeader = leader.equals(first.memberId());
+        assertEquals(wasLeader, restarted.isLeader(), "leadership moves with the instance");
+        assertEquals(wasLeader, restarted.skipAssignment(), "a leader keeps the assignment it made");
+        assertArrayEquals(bytes("A"), sync(restarted.memberId(), generation, Map.of()).value().assignment());
+        assertEquals(GroupError.NONE, coordinator.heartbeat(GROUP, second.memberId(), "instance-2", generation));
+        assertEquals(GroupError.FENCED_INSTANCE_ID,
+                coordinator.heartbeat(GROUP, first.memberId(), "instance-1", generation));
+    }
+
+    @Test
+    void shouldRebalanceWhenARestartedStaticMemberOffersOtherProtocols() {
+        final JoinGroupResult first = join(params("", "instance-1", "range", "roundrobin")).value();
+        assertEquals("range", first.protocolName());
+        sync(first.memberId(), first.generationId(), Map.of(first.memberId(), bytes("all")));
+
+        final JoinGroupResult restarted = join(params("", "instance-1", "roundrobin")).value();
+
+        assertEquals(GroupError.NONE, restarted.error());
+        assertEquals(first.generationId() + 1, restarted.generationId());
+        assertEquals("roundrobin", restarted.protocolName());
+        assertFalse(restarted.skipAssignment());
+    }
+
+    @Test
     void shouldCommitAndFetchOffsetsForAGroupMember() {
         final String[] ab = stableGroupOfTwo();
         final TopicPartition p0 = new TopicPartition("orders", 0);

@@ -3,6 +3,7 @@ package dev.sluice.broker.handler;
 import dev.sluice.broker.group.GroupConfig;
 import dev.sluice.broker.group.GroupCoordinator;
 import dev.sluice.broker.group.OffsetStore;
+import dev.sluice.broker.group.SyncGroupParams;
 import dev.sluice.broker.group.TopicPartition;
 import dev.sluice.codec.protocol.MessageSchema;
 import dev.sluice.codec.protocol.Struct;
@@ -52,6 +53,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -373,6 +375,27 @@ class GroupHandlersWireTest {
         final JoinGroupResponseData staticView = write(JoinGroupResponseSchema.SCHEMA, staticAnswer.get(), v5,
                 r -> new JoinGroupResponseData(r, v5));
         assertEquals(Errors.NONE.code(), staticView.errorCode());
+    }
+
+    /**
+     * A static leader that restarts into its Stable group keeps the assignment: from JoinGroup v9 it
+     * is told so (SkipAssignment) and still sees the members; before v9 it gets no members to assign.
+     */
+    @ParameterizedTest
+    @ValueSource(shorts = {5, 9})
+    void shouldTellARestartedStaticLeaderToKeepTheCurrentAssignment(final short version) {
+        final JoinGroupResponseData first = join(joinRequest("").setGroupInstanceId("static-1"), version);
+        assertEquals(Errors.NONE.code(), first.errorCode());
+        coordinator.syncGroup(new SyncGroupParams(GROUP, first.generationId(), first.memberId(), "static-1", "consumer",
+                "range", Map.of(first.memberId(), new byte[] {1, 2, 3})), result -> { });
+
+        final JoinGroupResponseData restarted = join(joinRequest("").setGroupInstanceId("static-1"), version);
+
+        assertEquals(Errors.NONE.code(), restarted.errorCode());
+        assertEquals(first.generationId(), restarted.generationId(), "no rebalance");
+        assertEquals(restarted.memberId(), restarted.leader());
+        assertEquals(version >= 9, restarted.skipAssignment());
+        assertEquals(version >= 9 ? 1 : 0, restarted.members().size());
     }
 
     private ListGroupsResponseData listGroups(final List<String> states, final short version) {

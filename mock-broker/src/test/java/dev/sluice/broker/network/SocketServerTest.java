@@ -3,6 +3,7 @@ package dev.sluice.broker.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The network layer against real sockets, with a test handler whose behaviour is chosen by the
  * api key: 1 echoes, 2 answers from another thread after a pause, 3 answers nothing, 4 sends the
- * file slice, 5 asks for the connection to be closed.
+ * file slice, 5 asks for the connection to be closed, 6 parks the request for the test to answer
+ * later (echoing the frame as it is then, the way a parked handler reads its request late).
  */
 class SocketServerTest {
     private static final short ECHO = 1;
@@ -34,6 +38,7 @@ class SocketServerTest {
     private static final short NO_RESPONSE = 3;
     private static final short FILE = 4;
     private static final short CLOSE = 5;
+    private static final short HOLD = 6;
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
     private static final int FILE_BYTES = 16 * 1024 * 1024;
 
@@ -42,6 +47,7 @@ class SocketServerTest {
     private SocketServer server;
     private FileChannel file;
     private byte[] fileBytes;
+    private final BlockingQueue<NetworkRequest> held = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -61,13 +67,17 @@ class SocketServerTest {
     }
 
     private void handle(final NetworkRequest request) {
+        if (request.apiKey() == HOLD) {
+            held.add(request);
+            return;
+        }
         final int fileBytes = request.apiKey() == FILE ? FILE_BYTES : 0;
-        final ByteBuffer echo = ByteBuffer.allocate(4 + request.frame().limit())
-                .putInt(request.frame().limit() + fileBytes).put(request.frame().duplicate()).flip();
+        final ByteBuffer echo = echoOf(request, fileBytes);
         switch (request.apiKey()) {
             case ECHO -> request.respond(List.of(new HeapPart(echo)));
+            // Echoes the frame as it is when answering: its buffer must still hold this request.
             case DELAYED_ECHO -> CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
-                    .execute(() -> request.respond(List.of(new HeapPart(echo))));
+                    .execute(() -> request.respond(List.of(new HeapPart(echoOf(request, 0)))));
             case NO_RESPONSE -> request.respondNothing();
             case FILE -> request.respond(List.of(new HeapPart(echo), new FilePart(file, 0, FILE_BYTES)));
             case CLOSE -> request.closeConnection("test asked for it");
@@ -101,21 +111,8 @@ class SocketServerTest {
 
     @Test
     void shouldReadRequestsLargerThanTheFirstBufferIntact() throws IOException {
-        final byte[] payload = new byte[Connection.INITIAL_FRAME_BUFFER_BYTES * 5 + 123];
-        new Random(7).nextBytes(payload);
         try (Socket socket = connect()) {
-            final DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeInt(NetworkRequest.MIN_HEADER_LENGTH + payload.length);
-            out.writeShort(ECHO);
-            out.writeShort(0);
-            out.writeInt(42);
-            out.write(payload);
-            out.flush();
-            final ByteBuffer echoed = readEcho(new DataInputStream(socket.getInputStream()));
-            assertEquals(42, echoed.getInt(4));
-            final byte[] back = new byte[payload.length];
-            echoed.get(NetworkRequest.MIN_HEADER_LENGTH, back);
-            assertArrayEquals(payload, back);
+            assertEchoesByteEqual(socket, 42, randomBytes(Connection.INITIAL_FRAME_BUFFER_BYTES * 5 + 123, 7));
         }
     }
 
@@ -183,6 +180,127 @@ class SocketServerTest {
         assertEquals(FILE_BYTES, server.counters().transferToBytes() - transferBefore);
     }
 
+    @Test
+    void shouldNotReuseAFrameBufferWhileItsRequestIsStillInFlight() throws Exception {
+        final byte[] heldPayload = randomBytes(10_000, 1);
+        try (Socket parked = connect(); Socket busy1 = connect(); Socket busy2 = connect()) {
+            writeRequest(new DataOutputStream(parked.getOutputStream()), HOLD, 1, heldPayload);
+            final NetworkRequest request = held.poll(10, TimeUnit.SECONDS);
+            final long reusedBefore = server.counters().frameBuffersReused();
+            // Same-sized frames on two more connections: at least one shares the parked one's processor.
+            for (int i = 0; i < 100; i++) {
+                assertEchoesByteEqual(busy1, 10 + i, randomBytes(heldPayload.length, 100 + i));
+                assertEchoesByteEqual(busy2, 10 + i, randomBytes(heldPayload.length, 200 + i));
+            }
+            request.respond(List.of(new HeapPart(echoOf(request, 0))));
+            assertArrayEquals(heldPayload, payloadOf(readEcho(new DataInputStream(parked.getInputStream()))));
+            // The busy connections recycled buffers all along, so the check above had something to catch.
+            assertTrue(server.counters().frameBuffersReused() - reusedBefore >= 198);
+        }
+    }
+
+    @Test
+    void shouldReuseFrameBuffersForSequentialRequestsOnOneConnection() throws IOException {
+        final long allocatedBefore = server.counters().frameBuffersAllocated();
+        try (Socket socket = connect()) {
+            for (int i = 0; i < 500; i++) {
+                assertEchoesByteEqual(socket, i, randomBytes(1 + i * 7 % 900, i));
+            }
+        }
+        // Every frame fits the 1 KiB size class: one buffer, recycled after each answer.
+        assertEquals(1, server.counters().frameBuffersAllocated() - allocatedBefore);
+        assertTrue(server.counters().frameBuffersReused() >= 499);
+    }
+
+    @Test
+    void shouldKeepBigAndSmallFramesIntactWhenTheyShareBuffers() throws IOException {
+        final int[] sizes = {900_000, 10, 300_000, 70_000, 0, 5, 900_000, 65_536, 1};
+        try (Socket socket = connect()) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    assertEchoesByteEqual(socket, i, randomBytes(sizes[i], round * 100 + i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerPipelinedFramesIntactWhileSomeCompleteOnOtherThreads() throws Exception {
+        final int count = 60;
+        final byte[][] payloads = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            payloads[i] = randomBytes(i % 3 == 0 ? 200_000 : 50 + i * 31, 500 + i);
+        }
+        try (Socket socket = connect()) {
+            final DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            // Written all at once from another thread: the responses flow back while requests are queued.
+            final CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        writeRequest(out, i % 4 == 1 ? DELAYED_ECHO : ECHO, i, payloads[i]);
+                    }
+                } catch (final IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            final DataInputStream in = new DataInputStream(socket.getInputStream());
+            for (int i = 0; i < count; i++) {
+                final ByteBuffer echoed = readEcho(in);
+                assertEquals(i, echoed.getInt(4));
+                assertArrayEquals(payloads[i], payloadOf(echoed));
+            }
+            writer.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldRejectAnOversizedLengthPrefixBeforeTakingAFrameBuffer() throws IOException {
+        try (Socket hostile = connect()) {
+            final long allocatedBefore = server.counters().frameBuffersAllocated();
+            final long reusedBefore = server.counters().frameBuffersReused();
+            new DataOutputStream(hostile.getOutputStream()).writeInt(Integer.MAX_VALUE);
+            assertClosedByServer(hostile);
+            assertEquals(allocatedBefore, server.counters().frameBuffersAllocated());
+            assertEquals(reusedBefore, server.counters().frameBuffersReused());
+        }
+    }
+
+    private static ByteBuffer echoOf(final NetworkRequest request, final int extraBytes) {
+        return ByteBuffer.allocate(4 + request.frame().limit())
+                .putInt(request.frame().limit() + extraBytes).put(request.frame().duplicate().position(0)).flip();
+    }
+
+    private static byte[] randomBytes(final int length, final long seed) {
+        final byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Writes a request whose body after the fixed header fields is {@code payload}. */
+    private static void writeRequest(final DataOutputStream out, final short apiKey, final int correlationId,
+                                     final byte[] payload) throws IOException {
+        // One write per request: small separate writes would meet Nagle and delayed ACKs (~40 ms each).
+        final ByteBuffer frame = ByteBuffer.allocate(4 + NetworkRequest.MIN_HEADER_LENGTH + payload.length)
+                .putInt(NetworkRequest.MIN_HEADER_LENGTH + payload.length).putShort(apiKey).putShort((short) 0)
+                .putInt(correlationId).put(payload);
+        out.write(frame.array());
+        out.flush();
+    }
+
+    private static byte[] payloadOf(final ByteBuffer echoed) {
+        final byte[] payload = new byte[echoed.limit() - NetworkRequest.MIN_HEADER_LENGTH];
+        echoed.get(NetworkRequest.MIN_HEADER_LENGTH, payload);
+        return payload;
+    }
+
+    private static void assertEchoesByteEqual(final Socket socket, final int correlationId, final byte[] payload)
+            throws IOException {
+        writeRequest(new DataOutputStream(socket.getOutputStream()), ECHO, correlationId, payload);
+        final ByteBuffer echoed = readEcho(new DataInputStream(socket.getInputStream()));
+        assertEquals(correlationId, echoed.getInt(4));
+        assertArrayEquals(payload, payloadOf(echoed));
+    }
+
     private Socket connect() throws IOException {
         final Socket socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout(10_000);
@@ -192,13 +310,8 @@ class SocketServerTest {
     private static void writeRequest(final DataOutputStream out, final short apiKey, final int correlationId,
                                      final String clientId) throws IOException {
         final byte[] id = clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(NetworkRequest.MIN_HEADER_LENGTH + 2 + id.length);
-        out.writeShort(apiKey);
-        out.writeShort(0);
-        out.writeInt(correlationId);
-        out.writeShort(id.length);
-        out.write(id);
-        out.flush();
+        writeRequest(out, apiKey, correlationId, ByteBuffer.allocate(2 + id.length).putShort((short) id.length).put(id)
+                .array());
     }
 
     private static ByteBuffer readEcho(final DataInputStream in) throws IOException {
