@@ -9,6 +9,7 @@ import dev.sluice.codec.record.RecordBatch;
 import dev.sluice.codec.record.RecordBatchBuilder;
 import dev.sluice.codec.record.RecordBatchReader;
 import dev.sluice.codec.record.RecordIterator;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,7 +27,28 @@ public final class CodecDemo {
     }
 
     public static void main(final String[] args) {
-        final int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Builds, verifies and times one batch per codec. Results to {@code out}, a bad argument to {@code err}.
+     *
+     * @param args optionally the number of events (1 to 1 000 000, default 5 000)
+     * @return the exit code: 0, or 2 for a bad argument
+     * @throws IllegalStateException if a batch does not read back as it was built
+     */
+    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+        final int count;
+        try {
+            count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        } catch (final NumberFormatException e) {
+            err.println("codec-demo: the number of events must be a whole number, not '" + args[0] + "'");
+            return 2;
+        }
+        if (args.length > 1 || count < 1 || count > 1_000_000) {
+            err.println("codec-demo: usage: bin/sample codec [events, 1 to 1000000]");
+            return 2;
+        }
         final byte[][] keys = new byte[count][];
         final byte[][] values = new byte[count][];
         final Random random = new Random(42);
@@ -41,8 +63,8 @@ public final class CodecDemo {
         }
         final Header[] headers = {new Header("source", "demo".getBytes(StandardCharsets.UTF_8))};
 
-        System.out.printf("%d JSON events, %d bytes of keys and values%n%n", count, rawBytes);
-        System.out.printf("%-7s %8s %10s %7s %12s %12s%n", "codec", "records", "bytes", "ratio", "build MB/s", "read MB/s");
+        out.printf("%d JSON events, %d bytes of keys and values%n%n", count, rawBytes);
+        out.printf("%-7s %8s %10s %7s %12s %12s%n", "codec", "records", "bytes", "ratio", "build MB/s", "read MB/s");
         try (DecompressionContext context = new DecompressionContext()) {
             for (final CompressionType type : CompressionType.values()) {
                 try (Compressor compressor = Compressor.create(type)) {
@@ -54,12 +76,13 @@ public final class CodecDemo {
                     final double buildSeconds = secondsPerRun(() -> build(buffer, type, compressor, keys, values, headers));
                     final ByteBuffer copy = ByteBuffer.allocate(batch.remaining()).put(batch.duplicate()).flip();
                     final double readSeconds = secondsPerRun(() -> read(copy, context));
-                    System.out.printf("%-7s %8d %10d %6.2fx %12.1f %12.1f%n", type.configName(), count, batch.remaining(),
+                    out.printf("%-7s %8d %10d %6.2fx %12.1f %12.1f%n", type.configName(), count, batch.remaining(),
                         (double) rawBytes / batch.remaining(), rawBytes / buildSeconds / 1e6, rawBytes / readSeconds / 1e6);
                 }
             }
         }
-        System.out.println("\nEvery batch was validated (CRC32C) and every record read back and compared.");
+        out.println("\nEvery batch was validated (CRC32C) and every record read back and compared.");
+        return 0;
     }
 
     private static ByteBuffer build(final ByteBuffer buffer, final CompressionType type, final Compressor compressor,
