@@ -77,6 +77,13 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     /** Responses to produce requests are small; this caps what a confused or hostile peer can make us allocate. */
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final long METADATA_IDLE_MS = 5 * 60 * 1000L;
+    /**
+     * Largest buffer (uncompressed bytes) a compressed batch may fill while its estimated
+     * compressed size is still under batch.size: 1 MiB, the default max.request.size and about
+     * Kafka's default message.max.bytes, so even data that stops compressing makes a batch the
+     * broker accepts. Also at most an eighth of buffer.memory, so a few batches cannot take it all.
+     */
+    private static final int MAX_COMPRESSED_BATCH_BYTES = 1024 * 1024;
 
     private final ProducerConfig config;
     private final String clientId;
@@ -150,7 +157,8 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         final long deliveryTimeoutMs = config.deliveryTimeoutMs();
         this.accumulator = new RecordAccumulator(new RecordAccumulator.Config(batchSize,
             config.longValue(ProducerConfig.LINGER_MS_CONFIG), deliveryTimeoutMs, retryBackoffMs,
-            config.longValue(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG)), pool, writers, time);
+            config.longValue(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
+            maxCompressedBatchBytes(batchSize, maxRequestSize, totalMemory)), pool, writers, time);
         this.metrics = new Metrics(time);
         this.producerMetrics = new ProducerMetrics(metrics, clientId, pool);
         final int maxInFlight = config.intValue(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
@@ -174,6 +182,11 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         this.ioThread.start();
         LOG.info("[{}] Sluice producer started (idempotence {}, acks {}, compression {})", clientId,
             idempotence != null, config.acks(), compression.configName());
+    }
+
+    private static int maxCompressedBatchBytes(final int batchSize, final int maxRequestSize, final long totalMemory) {
+        final long cap = Math.min(Math.min(maxRequestSize, MAX_COMPRESSED_BATCH_BYTES), totalMemory / 8);
+        return (int) Math.max(batchSize, cap);
     }
 
     private static List<InetSocketAddress> bootstrapAddresses(final List<HostPort> servers) {

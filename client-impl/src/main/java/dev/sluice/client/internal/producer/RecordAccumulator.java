@@ -1,6 +1,10 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.compress.DecompressionContext;
 import dev.sluice.codec.record.Header;
+import dev.sluice.codec.record.Record;
+import dev.sluice.codec.record.RecordBatch;
+import dev.sluice.codec.record.RecordIterator;
 
 import dev.sluice.client.errors.BufferExhaustedException;
 import dev.sluice.client.internal.metadata.BrokerNode;
@@ -40,9 +44,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches.
  */
 public final class RecordAccumulator {
-    /** What the accumulator needs from the producer config. Times in milliseconds, sizes in bytes. */
+    /**
+     * What the accumulator needs from the producer config. Times in milliseconds, sizes in bytes;
+     * {@code maxBatchBytes} is the largest buffer a compressed batch may take (see
+     * {@link CompressedBatchSizer}), at least {@code batchSize}.
+     */
     public record Config(int batchSize, long lingerMs, long deliveryTimeoutMs, long retryBackoffMs,
-                         long retryBackoffMaxMs) {
+                         long retryBackoffMaxMs, int maxBatchBytes) {
+        /** A config whose compressed batches stay within {@code batchSize} bytes uncompressed. */
+        public Config(final int batchSize, final long lingerMs, final long deliveryTimeoutMs, final long retryBackoffMs,
+                      final long retryBackoffMaxMs) {
+            this(batchSize, lingerMs, deliveryTimeoutMs, retryBackoffMs, retryBackoffMaxMs, batchSize);
+        }
     }
 
     /** Outcome of an append: whether the sender should be woken because a batch filled up. */
@@ -56,6 +69,7 @@ public final class RecordAccumulator {
     private final Config config;
     private final BufferPool pool;
     private final RecordsWriter.Factory writers;
+    private final CompressedBatchSizer sizer;
     private final Time time;
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> batches = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
@@ -70,6 +84,7 @@ public final class RecordAccumulator {
         this.config = config;
         this.pool = pool;
         this.writers = writers;
+        this.sizer = new CompressedBatchSizer(writers.compresses(), config.batchSize(), config.maxBatchBytes());
         this.time = time;
     }
 
@@ -95,7 +110,7 @@ public final class RecordAccumulator {
                     return result;
                 }
             }
-            final int size = Math.max(config.batchSize(), writers.estimateSizeInBytes(key, value, headers));
+            final int size = Math.max(sizer.bufferSize(tp.topic()), writers.estimateSizeInBytes(key, value, headers));
             buffer = pool.allocate(size, maxBlockMs);
             synchronized (deque) {
                 ensureOpen();
@@ -104,8 +119,8 @@ public final class RecordAccumulator {
                 if (result != null) {
                     return result;
                 }
-                final ProducerBatch batch = new ProducerBatch(tp, writers.create(buffer, config.batchSize()), buffer,
-                    time.milliseconds());
+                final ProducerBatch batch = new ProducerBatch(tp,
+                    writers.create(buffer, config.batchSize(), sizer.fillRatio(tp.topic())), buffer, time.milliseconds());
                 batch.appendFirst(timestampMs, key, value, headers, completion);
                 deque.addLast(batch);
                 incomplete.add(batch);
@@ -245,7 +260,11 @@ public final class RecordAccumulator {
                 first.assignProducerState(idempotence.producerId(), idempotence.epoch(), idempotence.nextSequence(tp));
                 idempotence.advance(tp, first.recordCount());
             }
-            first.close();
+            if (!first.isClosed()) {
+                first.close();
+                sizer.batchClosed(tp.topic(), first.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE,
+                    first.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);
+            }
             first.drained(nowMs);
             size += first.estimatedSizeInBytes();
             ready.add(first);
@@ -281,21 +300,98 @@ public final class RecordAccumulator {
         batch.reenqueued(nowMs);
         final Deque<ProducerBatch> deque = batches.computeIfAbsent(batch.partition(), k -> new ArrayDeque<>());
         synchronized (deque) {
-            if (!batch.hasSequence()) {
-                deque.addFirst(batch);
-                return;
-            }
-            // Keep retried batches ordered by sequence ahead of any batch without one.
-            final List<ProducerBatch> head = new ArrayList<>();
-            while (!deque.isEmpty() && deque.peekFirst().hasSequence()
-                && deque.peekFirst().baseSequence() < batch.baseSequence()) {
-                head.add(deque.pollFirst());
-            }
+            insertAtHead(deque, batch);
+        }
+    }
+
+    /** Puts a batch at the head of its deque, after queued batches of lower sequence. Deque lock held. */
+    private static void insertAtHead(final Deque<ProducerBatch> deque, final ProducerBatch batch) {
+        if (!batch.hasSequence()) {
             deque.addFirst(batch);
-            for (int j = head.size() - 1; j >= 0; j--) {
-                deque.addFirst(head.get(j));
+            return;
+        }
+        // Keep retried batches ordered by sequence ahead of any batch without one.
+        final List<ProducerBatch> head = new ArrayList<>();
+        while (!deque.isEmpty() && deque.peekFirst().hasSequence()
+            && deque.peekFirst().baseSequence() < batch.baseSequence()) {
+            head.add(deque.pollFirst());
+        }
+        deque.addFirst(batch);
+        for (int j = head.size() - 1; j >= 0; j--) {
+            deque.addFirst(head.get(j));
+        }
+    }
+
+    /**
+     * Splits a batch the broker rejected as too large (MESSAGE_TOO_LARGE) into smaller batches
+     * and queues them at the head of the partition's deque, in record order, ready to send at once
+     * (no retry backoff: nothing failed but the size). Sender thread; the big batch must hold
+     * more than one record and no longer be in flight.
+     *
+     * <p>Each piece holds at most half the big batch's uncompressed bytes and at most
+     * {@code batch.size}, so a broker limit far below {@code batch.size} is reached after a few
+     * rounds rather than never. The topic's compression estimate is reset to "incompressible"
+     * first. With idempotence, the pieces take consecutive sequences starting at the big batch's
+     * base sequence (the broker wrote nothing of it), so later batches keep theirs. Piece buffers
+     * come from the heap, not the pool (the sender thread must not block on memory); they replace
+     * the big batch's buffer, which the caller releases, so the excess over {@code buffer.memory}
+     * is at most one batch and short-lived. The records' completions move to the pieces.
+     *
+     * @return the pieces, in order
+     */
+    public List<ProducerBatch> splitAndReenqueue(final ProducerBatch big, final long nowMs) {
+        final TopicPartition tp = big.partition();
+        final int uncompressed = big.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE;
+        sizer.batchTooLarge(tp.topic(), uncompressed, big.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);
+        final int pieceLimit = Math.max(RecordBatch.HEADER_SIZE + 1,
+            Math.min(config.batchSize(), big.uncompressedSizeInBytes() / 2));
+        final List<ProducerBatch> pieces = new ArrayList<>();
+        final RecordBatch view = new RecordBatch().wrap(big.close(), 0);
+        final RecordIterator records = new RecordIterator(new DecompressionContext()).reset(view);
+        ProducerBatch piece = null;
+        int index = 0;
+        while (records.hasNext()) {
+            final Record record = records.next();
+            final byte[] key = bytes(record.key());
+            final byte[] value = bytes(record.value());
+            final Header[] headers = record.headers();
+            final long timestamp = record.timestamp();
+            final RecordCompletion completion = big.completionAt(index++);
+            if (piece == null || !piece.tryAppend(timestamp, key, value, headers, completion)) {
+                final ByteBuffer buffer = ByteBuffer.allocate(Math.max(pieceLimit,
+                    writers.estimateSizeInBytes(key, value, headers)));
+                piece = new ProducerBatch(tp, writers.create(buffer, pieceLimit, sizer.fillRatio(tp.topic())), buffer,
+                    false, big.createdMs());
+                piece.appendFirst(timestamp, key, value, headers, completion);
+                pieces.add(piece);
             }
         }
+        int sequence = big.baseSequence();
+        for (final ProducerBatch p : pieces) {
+            p.seal();
+            if (big.hasSequence()) {
+                p.assignProducerState(big.producerId(), big.producerEpoch(), sequence);
+                sequence = IdempotenceState.incrementSequence(sequence, p.recordCount());
+            }
+            incomplete.add(p);
+        }
+        big.replacedBy(pieces);
+        final Deque<ProducerBatch> deque = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
+        synchronized (deque) {
+            for (int j = pieces.size() - 1; j >= 0; j--) {
+                insertAtHead(deque, pieces.get(j));
+            }
+        }
+        return pieces;
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        final byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     /**
@@ -321,7 +417,14 @@ public final class RecordAccumulator {
      */
     public void deallocate(final ProducerBatch batch) {
         incomplete.remove(batch);
-        pool.deallocate(batch.pooledBuffer());
+        if (batch.isPooled()) {
+            pool.deallocate(batch.pooledBuffer());
+        }
+    }
+
+    /** Estimated compressed/uncompressed ratio of {@code topic}'s batches (1.0 without compression). */
+    public float compressionRatioEstimate(final String topic) {
+        return sizer.ratio(topic);
     }
 
     /** Stops (or resumes) draining a partition: used to keep one batch in flight per partition. */
@@ -409,6 +512,17 @@ public final class RecordAccumulator {
         }
         synchronized (deque) {
             return deque.size();
+        }
+    }
+
+    /** The oldest queued batch of {@code tp}, or null: for tests. */
+    ProducerBatch firstQueued(final TopicPartition tp) {
+        final Deque<ProducerBatch> deque = batches.get(tp);
+        if (deque == null) {
+            return null;
+        }
+        synchronized (deque) {
+            return deque.peekFirst();
         }
     }
 
