@@ -2,7 +2,6 @@ package dev.sluice.client.impl;
 
 import dev.sluice.client.Metric;
 import dev.sluice.client.MetricName;
-import dev.sluice.client.Node;
 import dev.sluice.client.PartitionInfo;
 import dev.sluice.client.RecordHeaders;
 import dev.sluice.client.TopicPartition;
@@ -12,10 +11,8 @@ import dev.sluice.client.errors.InterruptException;
 import dev.sluice.client.errors.RecordTooLargeException;
 import dev.sluice.client.errors.SerializationException;
 import dev.sluice.client.errors.TimeoutException;
-import dev.sluice.client.internal.metadata.BrokerNode;
 import dev.sluice.client.internal.metadata.ClusterView;
 import dev.sluice.client.internal.metadata.Metadata;
-import dev.sluice.client.internal.metadata.PartitionState;
 import dev.sluice.client.internal.metrics.JmxReporter;
 import dev.sluice.client.internal.metrics.Metrics;
 import dev.sluice.client.internal.network.ErrorMapping;
@@ -265,7 +262,7 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         }
         if (customPartitioner != null) {
             final int chosen = customPartitioner.partition(record.topic(), record.key(), key, record.value(), value,
-                partitionInfos(cluster, record.topic()));
+                cluster.partitionInfos(record.topic()));
             if (chosen < 0 || chosen >= count) {
                 throw new IllegalArgumentException("Partitioner " + customPartitioner.getClass().getName()
                     + " chose partition " + chosen + " of topic " + record.topic() + ", which has " + count);
@@ -277,7 +274,12 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             approximateSize);
     }
 
+    private static final Header[] NO_HEADERS = new Header[0];
+
     private static Header[] headers(final ProducerRecord<?, ?> record) {
+        if (record.headers().size() == 0) {
+            return NO_HEADERS;
+        }
         final List<Header> out = new ArrayList<>();
         for (final dev.sluice.client.Header h : record.headers()) {
             out.add(new Header(h.key(), h.value()));
@@ -353,21 +355,11 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     @Override
     public List<PartitionInfo> partitionsFor(final String topic) {
         try {
-            return partitionInfos(waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs), topic);
+            return waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs).partitionInfos(topic);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         }
-    }
-
-    private static List<PartitionInfo> partitionInfos(final ClusterView cluster, final String topic) {
-        final List<PartitionInfo> infos = new ArrayList<>();
-        for (final PartitionState p : cluster.partitionsFor(topic)) {
-            final BrokerNode leader = p.hasLeader() ? cluster.node(p.leaderId()) : null;
-            final Node node = leader == null ? null : new Node(leader.id(), leader.host(), leader.port(), leader.rack());
-            infos.add(new PartitionInfo(topic, p.partition().partition(), node, new Node[0], new Node[0]));
-        }
-        return infos;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,6 +71,43 @@ class SluiceProducerKafkaTest {
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void shouldReportPartitionsWithLeaderReplicasAndIsrAsKafkaClientsDoes() throws Exception {
+        final String topic = "partitions-for";
+        createTopic(topic);
+        final List<String> expected = new ArrayList<>();
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+            for (final org.apache.kafka.common.PartitionInfo p : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
+                expected.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
+                    + " replicas=" + ids(Arrays.stream(p.replicas()).map(org.apache.kafka.common.Node::id).toList())
+                    + " isr=" + ids(Arrays.stream(p.inSyncReplicas()).map(org.apache.kafka.common.Node::id).toList())
+                    + " offline=" + ids(Arrays.stream(p.offlineReplicas()).map(org.apache.kafka.common.Node::id).toList()));
+            }
+        }
+        final List<String> actual = new ArrayList<>();
+        try (SluiceProducer<byte[], byte[]> producer = new SluiceProducer<>(producerProps("none"),
+            new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (final dev.sluice.client.PartitionInfo p : producer.partitionsFor(topic)) {
+                actual.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
+                    + " replicas=" + ids(p.replicas().stream().map(dev.sluice.client.Node::id).toList())
+                    + " isr=" + ids(p.inSyncReplicas().stream().map(dev.sluice.client.Node::id).toList())
+                    + " offline=" + ids(p.offlineReplicas().stream().map(dev.sluice.client.Node::id).toList()));
+                assertEquals(p.leader(), p.replicas().get(0), "replicas are full nodes, not bare ids");
+            }
+        }
+        expected.sort(null);
+        actual.sort(null);
+        assertEquals(PARTITIONS, actual.size());
+        assertEquals(expected, actual);
+    }
+
+    private static String ids(final List<Integer> ids) {
+        return ids.toString();
     }
 
     @ParameterizedTest(name = "{0}")

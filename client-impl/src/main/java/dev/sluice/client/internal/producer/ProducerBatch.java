@@ -7,6 +7,7 @@ import dev.sluice.codec.record.RecordBatch;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ public final class ProducerBatch {
     private final List<RecordCompletion> thunks = new ArrayList<>();
     private final AtomicBoolean completed = new AtomicBoolean();
     private final CountDownLatch completion = new CountDownLatch(1);
-    private final List<Long> timestamps = new ArrayList<>();
+    /** Each record's own timestamp, by offset delta: a primitive array, as every append adds one. */
+    private long[] timestamps = new long[16];
     private ByteBuffer closedBytes;
     /** A split piece: takes no appends, yet is not backing off like a retry. */
     private boolean sealed;
@@ -81,8 +83,7 @@ public final class ProducerBatch {
             return false;
         }
         writer.append(timestampMs, key, value, headers);
-        thunks.add(completion);
-        timestamps.add(timestampMs);
+        added(timestampMs, completion);
         return true;
     }
 
@@ -90,8 +91,16 @@ public final class ProducerBatch {
     void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
                      final RecordCompletion completion) {
         writer.append(timestampMs, key, value, headers);
+        added(timestampMs, completion);
+    }
+
+    private void added(final long timestampMs, final RecordCompletion completion) {
+        final int index = thunks.size();
+        if (index == timestamps.length) {
+            timestamps = Arrays.copyOf(timestamps, index * 2);
+        }
+        timestamps[index] = timestampMs;
         thunks.add(completion);
-        timestamps.add(timestampMs);
     }
 
     /** True if the batch reached its size limit (a sealed split piece counts as full). */
@@ -148,7 +157,7 @@ public final class ProducerBatch {
         }
         for (int i = 0; i < thunks.size(); i++) {
             final long offset = error != null || baseOffset < 0 ? -1 : baseOffset + i;
-            final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps.get(i);
+            final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps[i];
             thunks.get(i).complete(offset, timestamp, error);
         }
         completion.countDown();

@@ -60,6 +60,13 @@ public final class RecordAccumulator {
 
     /** Outcome of an append: whether the sender should be woken because a batch filled up. */
     public record AppendResult(boolean batchIsFull, boolean newBatchCreated) {
+        private static final AppendResult[] ALL = {new AppendResult(false, false), new AppendResult(false, true),
+            new AppendResult(true, false), new AppendResult(true, true)};
+
+        /** The shared instance: appends happen once per record and need not allocate a result. */
+        static AppendResult of(final boolean batchIsFull, final boolean newBatchCreated) {
+            return ALL[(batchIsFull ? 2 : 0) + (newBatchCreated ? 1 : 0)];
+        }
     }
 
     /** Outcome of a readiness check. */
@@ -125,7 +132,7 @@ public final class RecordAccumulator {
                 deque.addLast(batch);
                 incomplete.add(batch);
                 buffer = null; // owned by the batch now
-                return new AppendResult(deque.size() > 1 || batch.isFull(), true);
+                return AppendResult.of(deque.size() > 1 || batch.isFull(), true);
             }
         } finally {
             if (buffer != null) {
@@ -142,7 +149,7 @@ public final class RecordAccumulator {
         if (last == null || last.isInRetryOrClosed() || !last.tryAppend(timestampMs, key, value, headers, completion)) {
             return null;
         }
-        return new AppendResult(deque.size() > 1 || last.isFull(), false);
+        return AppendResult.of(deque.size() > 1 || last.isFull(), false);
     }
 
     private void ensureOpen() {
