@@ -222,9 +222,8 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             final FutureRecordMetadata future = new FutureRecordMetadata(tp, key == null ? -1 : key.length,
                 value == null ? -1 : value.length, callback);
             final long remainingMs = Math.max(0, maxBlockMs - (time.milliseconds() - startMs));
-            producerMetrics.recordSize(size);
             final RecordAccumulator.AppendResult result =
-                accumulator.append(tp, timestamp, key, value, headers, future, remainingMs);
+                accumulator.append(tp, timestamp, key, value, headers, size, future, remainingMs);
             if (result.batchIsFull() || result.newBatchCreated()) {
                 sender.wakeup();
             }

@@ -40,6 +40,9 @@ public final class ProducerBatch {
     private final CountDownLatch completion = new CountDownLatch(1);
     /** Each record's own timestamp, by offset delta: a primitive array, as every append adds one. */
     private long[] timestamps = new long[16];
+    /** Largest and total per-record size estimates (bytes) appended, for the record-size metrics. */
+    private int maxRecordSize;
+    private long totalRecordSize;
     private ByteBuffer closedBytes;
     /** A split piece: takes no appends, yet is not backing off like a retry. */
     private boolean sealed;
@@ -78,23 +81,25 @@ public final class ProducerBatch {
      * @return false if the batch is full or closed (the caller opens a new batch)
      */
     boolean tryAppend(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
-                      final RecordCompletion completion) {
+                      final int recordSize, final RecordCompletion completion) {
         if (closedBytes != null || !writer.hasRoomFor(timestampMs, key, value, headers)) {
             return false;
         }
         writer.append(timestampMs, key, value, headers);
-        added(timestampMs, completion);
+        added(timestampMs, recordSize, completion);
         return true;
     }
 
     /** Appends unconditionally: the first record of a batch always goes in. */
     void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
-                     final RecordCompletion completion) {
+                     final int recordSize, final RecordCompletion completion) {
         writer.append(timestampMs, key, value, headers);
-        added(timestampMs, completion);
+        added(timestampMs, recordSize, completion);
     }
 
-    private void added(final long timestampMs, final RecordCompletion completion) {
+    private void added(final long timestampMs, final int recordSize, final RecordCompletion completion) {
+        maxRecordSize = Math.max(maxRecordSize, recordSize);
+        totalRecordSize += recordSize;
         final int index = thunks.size();
         if (index == timestamps.length) {
             timestamps = Arrays.copyOf(timestamps, index * 2);
@@ -191,6 +196,16 @@ public final class ProducerBatch {
 
     public int estimatedSizeInBytes() {
         return closedBytes != null ? closedBytes.remaining() : writer.estimatedSizeInBytes();
+    }
+
+    /** Largest size estimate (bytes) of a record appended, as {@code send} computed it. */
+    public int maxRecordSize() {
+        return maxRecordSize;
+    }
+
+    /** Mean size estimate (bytes) of the records appended. */
+    public double averageRecordSize() {
+        return thunks.isEmpty() ? 0 : (double) totalRecordSize / thunks.size();
     }
 
     public int uncompressedSizeInBytes() {

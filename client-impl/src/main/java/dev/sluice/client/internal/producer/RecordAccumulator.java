@@ -106,29 +106,41 @@ public final class RecordAccumulator {
     public AppendResult append(final TopicPartition tp, final long timestampMs, final byte[] key, final byte[] value,
                                final Header[] headers, final RecordCompletion completion,
                                final long maxBlockMs) throws InterruptedException {
+        return append(tp, timestampMs, key, value, headers, writers.estimateSizeInBytes(key, value, headers), completion,
+            maxBlockMs);
+    }
+
+    /**
+     * As {@link #append(TopicPartition, long, byte[], byte[], Header[], RecordCompletion, long)},
+     * with the record's size estimate ({@link RecordsWriter.Factory#estimateSizeInBytes}) the
+     * caller already computed.
+     */
+    public AppendResult append(final TopicPartition tp, final long timestampMs, final byte[] key, final byte[] value,
+                               final Header[] headers, final int recordSize, final RecordCompletion completion,
+                               final long maxBlockMs) throws InterruptedException {
         appendsInProgress.incrementAndGet();
         ByteBuffer buffer = null;
         try {
             final Deque<ProducerBatch> deque = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
             synchronized (deque) {
                 ensureOpen();
-                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, completion);
+                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, recordSize, completion);
                 if (result != null) {
                     return result;
                 }
             }
-            final int size = Math.max(sizer.bufferSize(tp.topic()), writers.estimateSizeInBytes(key, value, headers));
+            final int size = Math.max(sizer.bufferSize(tp.topic()), recordSize);
             buffer = pool.allocate(size, maxBlockMs);
             synchronized (deque) {
                 ensureOpen();
                 // Another thread may have opened a batch while this one waited for memory.
-                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, completion);
+                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, recordSize, completion);
                 if (result != null) {
                     return result;
                 }
                 final ProducerBatch batch = new ProducerBatch(tp,
                     writers.create(buffer, config.batchSize(), sizer.fillRatio(tp.topic())), buffer, time.milliseconds());
-                batch.appendFirst(timestampMs, key, value, headers, completion);
+                batch.appendFirst(timestampMs, key, value, headers, recordSize, completion);
                 deque.addLast(batch);
                 incomplete.add(batch);
                 buffer = null; // owned by the batch now
@@ -143,10 +155,11 @@ public final class RecordAccumulator {
     }
 
     private static AppendResult tryAppend(final Deque<ProducerBatch> deque, final long timestampMs, final byte[] key,
-                                          final byte[] value, final Header[] headers,
+                                          final byte[] value, final Header[] headers, final int recordSize,
                                           final RecordCompletion completion) {
         final ProducerBatch last = deque.peekLast();
-        if (last == null || last.isInRetryOrClosed() || !last.tryAppend(timestampMs, key, value, headers, completion)) {
+        if (last == null || last.isInRetryOrClosed()
+            || !last.tryAppend(timestampMs, key, value, headers, recordSize, completion)) {
             return null;
         }
         return AppendResult.of(deque.size() > 1 || last.isFull(), false);
@@ -364,12 +377,12 @@ public final class RecordAccumulator {
             final Header[] headers = record.headers();
             final long timestamp = record.timestamp();
             final RecordCompletion completion = big.completionAt(index++);
-            if (piece == null || !piece.tryAppend(timestamp, key, value, headers, completion)) {
-                final ByteBuffer buffer = ByteBuffer.allocate(Math.max(pieceLimit,
-                    writers.estimateSizeInBytes(key, value, headers)));
+            final int recordSize = writers.estimateSizeInBytes(key, value, headers);
+            if (piece == null || !piece.tryAppend(timestamp, key, value, headers, recordSize, completion)) {
+                final ByteBuffer buffer = ByteBuffer.allocate(Math.max(pieceLimit, recordSize));
                 piece = new ProducerBatch(tp, writers.create(buffer, pieceLimit, sizer.fillRatio(tp.topic())), buffer,
                     false, big.createdMs());
-                piece.appendFirst(timestamp, key, value, headers, completion);
+                piece.appendFirst(timestamp, key, value, headers, recordSize, completion);
                 pieces.add(piece);
             }
         }
