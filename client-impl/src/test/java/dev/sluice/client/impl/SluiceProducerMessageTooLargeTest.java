@@ -6,16 +6,12 @@ import dev.sluice.client.producer.ProducerRecord;
 import dev.sluice.client.producer.RecordMetadata;
 import dev.sluice.client.serialization.ByteArraySerializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +104,8 @@ class SluiceProducerMessageTooLargeTest {
                 assertEquals(j, offsets.get(j), "callbacks of partition " + p + " run in record order");
             }
         }
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read = consume(topic, RECORDS);
+        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read =
+            PartitionReader.readAll(broker.bootstrapServers(), topic, RECORDS);
         for (int p = 0; p < PARTITIONS; p++) {
             final List<ConsumerRecord<byte[], byte[]>> got = read.getOrDefault(p, List.of());
             assertEquals(RECORDS / PARTITIONS, got.size(), "records in partition " + p + ", none lost or doubled");
@@ -134,33 +131,7 @@ class SluiceProducerMessageTooLargeTest {
             assertInstanceOf(RecordTooLargeException.class, e.getCause());
             assertEquals(1, after.get(1, TimeUnit.MINUTES).offset(), "the next record is written right after");
         }
-        assertEquals(2, consume(topic, 2).getOrDefault(0, List.of()).size());
-    }
-
-    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> consume(final String topic, final int expected) {
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("enable.auto.commit", "false");
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            int count = 0;
-            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while (count < expected && System.nanoTime() < deadline) {
-                for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-                    count++;
-                }
-            }
-            for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-            }
-        }
-        assertTrue(out.values().stream().mapToInt(List::size).sum() >= expected, "read back " + expected);
-        return out;
+        assertEquals(2, PartitionReader.readAll(broker.bootstrapServers(), topic, 2).getOrDefault(0, List.of()).size(),
+            "the records on both sides of the failed one, and nothing else");
     }
 }
