@@ -359,7 +359,7 @@ public final class RecordAccumulator {
      *
      * @return the pieces, in order
      */
-    public List<ProducerBatch> splitAndReenqueue(final ProducerBatch big, final long nowMs) {
+    public List<ProducerBatch> splitAndReenqueue(final ProducerBatch big) {
         final TopicPartition tp = big.partition();
         final int uncompressed = big.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE;
         sizer.batchTooLarge(tp.topic(), uncompressed, big.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);

@@ -310,7 +310,7 @@ public final class Sender implements Runnable {
                     completeBatch(batch, baseOffset,
                         p.get(ProduceResponseSchema.PartitionProduceResponse.LOG_APPEND_TIME_MS), nowMs);
                 } else if (error == Errors.MESSAGE_TOO_LARGE && canSplit(batch, nowMs)) {
-                    splitAndResend(batch, nowMs);
+                    splitAndResend(batch);
                 } else if (isOvertakenRetry(batch, error)) {
                     // A later batch of this partition was written while this one waited to be
                     // retried (a leader that became ready between two pipelined requests), so the
@@ -366,11 +366,11 @@ public final class Sender implements Runnable {
      * unacknowledged at once: a later pipelined batch the broker refuses as out of order meanwhile
      * is then recognised as waiting for them and retried.
      */
-    private void splitAndResend(final ProducerBatch batch, final long nowMs) {
+    private void splitAndResend(final ProducerBatch batch) {
         removeInFlight(batch);
         batch.requestFinished();
         forgetSequence(batch);
-        final List<ProducerBatch> pieces = accumulator.splitAndReenqueue(batch, nowMs);
+        final List<ProducerBatch> pieces = accumulator.splitAndReenqueue(batch);
         LOG.info("{} was too large for the broker ({} bytes); split into {} batches", batch,
             batch.estimatedSizeInBytes(), pieces.size());
         for (final ProducerBatch piece : pieces) {
