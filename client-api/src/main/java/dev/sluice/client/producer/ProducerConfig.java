@@ -80,7 +80,8 @@ public final class ProducerConfig extends ClientConfig {
         .define(LINGER_MS_CONFIG, Type.LONG, 5L, Validators.atLeast(0), Importance.MEDIUM,
             "Milliseconds a batch waits for more records before it is sent, unless it fills first.")
         .define(BATCH_SIZE_CONFIG, Type.INT, 16384, Validators.atLeast(0), Importance.MEDIUM,
-            "Target bytes per partition batch; a batch this full is sent at once. 0 disables batching.")
+            "Target bytes per partition batch (with compression: its estimated compressed size); a batch this full"
+                + " is sent at once. 0 disables batching.")
         .define(BUFFER_MEMORY_CONFIG, Type.LONG, 33554432L, Validators.atLeast(0), Importance.HIGH,
             "Bytes the producer may hold for records not yet acknowledged; send() blocks when it is used up.")
         .define(MAX_BLOCK_MS_CONFIG, Type.LONG, 60000L, Validators.atLeast(0), Importance.MEDIUM,

@@ -2,7 +2,6 @@ package dev.sluice.client.impl;
 
 import dev.sluice.client.Metric;
 import dev.sluice.client.MetricName;
-import dev.sluice.client.Node;
 import dev.sluice.client.PartitionInfo;
 import dev.sluice.client.RecordHeaders;
 import dev.sluice.client.TopicPartition;
@@ -12,10 +11,8 @@ import dev.sluice.client.errors.InterruptException;
 import dev.sluice.client.errors.RecordTooLargeException;
 import dev.sluice.client.errors.SerializationException;
 import dev.sluice.client.errors.TimeoutException;
-import dev.sluice.client.internal.metadata.BrokerNode;
 import dev.sluice.client.internal.metadata.ClusterView;
 import dev.sluice.client.internal.metadata.Metadata;
-import dev.sluice.client.internal.metadata.PartitionState;
 import dev.sluice.client.internal.metrics.JmxReporter;
 import dev.sluice.client.internal.metrics.Metrics;
 import dev.sluice.client.internal.network.ErrorMapping;
@@ -77,6 +74,13 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     /** Responses to produce requests are small; this caps what a confused or hostile peer can make us allocate. */
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final long METADATA_IDLE_MS = 5 * 60 * 1000L;
+    /**
+     * Largest buffer (uncompressed bytes) a compressed batch may fill while its estimated
+     * compressed size is still under batch.size: 1 MiB, the default max.request.size and about
+     * Kafka's default message.max.bytes, so even data that stops compressing makes a batch the
+     * broker accepts. Also at most an eighth of buffer.memory, so a few batches cannot take it all.
+     */
+    private static final int MAX_COMPRESSED_BATCH_BYTES = 1024 * 1024;
 
     private final ProducerConfig config;
     private final String clientId;
@@ -150,7 +154,8 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         final long deliveryTimeoutMs = config.deliveryTimeoutMs();
         this.accumulator = new RecordAccumulator(new RecordAccumulator.Config(batchSize,
             config.longValue(ProducerConfig.LINGER_MS_CONFIG), deliveryTimeoutMs, retryBackoffMs,
-            config.longValue(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG)), pool, writers, time);
+            config.longValue(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
+            maxCompressedBatchBytes(batchSize, maxRequestSize, totalMemory)), pool, writers, time);
         this.metrics = new Metrics(time);
         this.producerMetrics = new ProducerMetrics(metrics, clientId, pool);
         final int maxInFlight = config.intValue(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
@@ -174,6 +179,11 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         this.ioThread.start();
         LOG.info("[{}] Sluice producer started (idempotence {}, acks {}, compression {})", clientId,
             idempotence != null, config.acks(), compression.configName());
+    }
+
+    private static int maxCompressedBatchBytes(final int batchSize, final int maxRequestSize, final long totalMemory) {
+        final long cap = Math.min(Math.min(maxRequestSize, MAX_COMPRESSED_BATCH_BYTES), totalMemory / 8);
+        return (int) Math.max(batchSize, cap);
     }
 
     private static List<InetSocketAddress> bootstrapAddresses(final List<HostPort> servers) {
@@ -212,9 +222,8 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             final FutureRecordMetadata future = new FutureRecordMetadata(tp, key == null ? -1 : key.length,
                 value == null ? -1 : value.length, callback);
             final long remainingMs = Math.max(0, maxBlockMs - (time.milliseconds() - startMs));
-            producerMetrics.recordSize(size);
             final RecordAccumulator.AppendResult result =
-                accumulator.append(tp, timestamp, key, value, headers, future, remainingMs);
+                accumulator.append(tp, timestamp, key, value, headers, size, future, remainingMs);
             if (result.batchIsFull() || result.newBatchCreated()) {
                 sender.wakeup();
             }
@@ -252,7 +261,7 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         }
         if (customPartitioner != null) {
             final int chosen = customPartitioner.partition(record.topic(), record.key(), key, record.value(), value,
-                partitionInfos(cluster, record.topic()));
+                cluster.partitionInfos(record.topic()));
             if (chosen < 0 || chosen >= count) {
                 throw new IllegalArgumentException("Partitioner " + customPartitioner.getClass().getName()
                     + " chose partition " + chosen + " of topic " + record.topic() + ", which has " + count);
@@ -264,7 +273,12 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             approximateSize);
     }
 
+    private static final Header[] NO_HEADERS = new Header[0];
+
     private static Header[] headers(final ProducerRecord<?, ?> record) {
+        if (record.headers().size() == 0) {
+            return NO_HEADERS;
+        }
         final List<Header> out = new ArrayList<>();
         for (final dev.sluice.client.Header h : record.headers()) {
             out.add(new Header(h.key(), h.value()));
@@ -340,21 +354,11 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     @Override
     public List<PartitionInfo> partitionsFor(final String topic) {
         try {
-            return partitionInfos(waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs), topic);
+            return waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs).partitionInfos(topic);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         }
-    }
-
-    private static List<PartitionInfo> partitionInfos(final ClusterView cluster, final String topic) {
-        final List<PartitionInfo> infos = new ArrayList<>();
-        for (final PartitionState p : cluster.partitionsFor(topic)) {
-            final BrokerNode leader = p.hasLeader() ? cluster.node(p.leaderId()) : null;
-            final Node node = leader == null ? null : new Node(leader.id(), leader.host(), leader.port(), leader.rack());
-            infos.add(new PartitionInfo(topic, p.partition().partition(), node, new Node[0], new Node[0]));
-        }
-        return infos;
     }
 
     @Override

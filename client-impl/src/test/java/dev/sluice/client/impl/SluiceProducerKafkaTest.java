@@ -9,14 +9,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +71,43 @@ class SluiceProducerKafkaTest {
         }
     }
 
+    @Test
+    void shouldReportPartitionsWithLeaderReplicasAndIsrAsKafkaClientsDoes() throws Exception {
+        final String topic = "partitions-for";
+        createTopic(topic);
+        final List<String> expected = new ArrayList<>();
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+            for (final org.apache.kafka.common.PartitionInfo p : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
+                expected.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
+                    + " replicas=" + ids(Arrays.stream(p.replicas()).map(org.apache.kafka.common.Node::id).toList())
+                    + " isr=" + ids(Arrays.stream(p.inSyncReplicas()).map(org.apache.kafka.common.Node::id).toList())
+                    + " offline=" + ids(Arrays.stream(p.offlineReplicas()).map(org.apache.kafka.common.Node::id).toList()));
+            }
+        }
+        final List<String> actual = new ArrayList<>();
+        try (SluiceProducer<byte[], byte[]> producer = new SluiceProducer<>(producerProps("none"),
+            new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (final dev.sluice.client.PartitionInfo p : producer.partitionsFor(topic)) {
+                actual.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
+                    + " replicas=" + ids(p.replicas().stream().map(dev.sluice.client.Node::id).toList())
+                    + " isr=" + ids(p.inSyncReplicas().stream().map(dev.sluice.client.Node::id).toList())
+                    + " offline=" + ids(p.offlineReplicas().stream().map(dev.sluice.client.Node::id).toList()));
+                assertEquals(p.leader(), p.replicas().get(0), "replicas are full nodes, not bare ids");
+            }
+        }
+        expected.sort(null);
+        actual.sort(null);
+        assertEquals(PARTITIONS, actual.size());
+        assertEquals(expected, actual);
+    }
+
+    private static String ids(final List<Integer> ids) {
+        return ids.toString();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
     void shouldWriteRecordsKafkaReadsBackByteEqualInOrderOnKafkasPartitions(final String compression) throws Exception {
@@ -104,7 +140,8 @@ class SluiceProducerKafkaTest {
                 "record " + i + " must land where kafka-clients would put its key");
             expected.computeIfAbsent(md.partition(), p -> new ArrayList<>()).add(i);
         }
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> actual = consumeAll(topic, RECORDS);
+        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> actual =
+            PartitionReader.readAll(kafka.bootstrapServers(), topic, RECORDS);
         for (final Map.Entry<Integer, List<Integer>> e : expected.entrySet()) {
             final List<ConsumerRecord<byte[], byte[]>> got = actual.getOrDefault(e.getKey(), List.of());
             assertEquals(e.getValue().size(), got.size(), "records in partition " + e.getKey());
@@ -115,34 +152,5 @@ class SluiceProducerKafkaTest {
                 assertEquals(futures.get(i).get().offset(), got.get(j).offset(), "offset of record " + i);
             }
         }
-    }
-
-    static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> consumeAll(final String topic, final int expected) {
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
-        props.put("max.poll.records", "5000");
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            int count = 0;
-            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (count < expected && System.nanoTime() < deadline) {
-                for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-                    count++;
-                }
-            }
-            // Anything beyond what was expected (duplicates) shows up here too.
-            for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-            }
-        }
-        return out;
     }
 }

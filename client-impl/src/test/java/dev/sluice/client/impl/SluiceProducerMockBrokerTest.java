@@ -8,8 +8,6 @@ import dev.sluice.client.serialization.ByteArraySerializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +87,8 @@ class SluiceProducerMockBrokerTest {
             assertEquals(BuiltInPartitioner.partitionForKey(keys.get(i), PARTITIONS), md.partition());
             expected.computeIfAbsent(md.partition(), p -> new ArrayList<>()).add(i);
         }
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> actual = consume(topic, RECORDS);
+        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> actual =
+            PartitionReader.readAll(broker.bootstrapServers(), topic, RECORDS);
         for (final Map.Entry<Integer, List<Integer>> e : expected.entrySet()) {
             final List<ConsumerRecord<byte[], byte[]>> got = actual.getOrDefault(e.getKey(), List.of());
             assertEquals(e.getValue().size(), got.size(), "records in partition " + e.getKey());
@@ -120,7 +118,8 @@ class SluiceProducerMockBrokerTest {
         for (final Future<RecordMetadata> f : futures) {
             assertFalse(f.get(1, TimeUnit.MINUTES).hasOffset(), "acks=0: the broker never says where it wrote");
         }
-        final int total = consume(topic, 1000).values().stream().mapToInt(List::size).sum();
+        final int total = PartitionReader.readAll(broker.bootstrapServers(), topic, 1000).values().stream()
+            .mapToInt(List::size).sum();
         assertEquals(1000, total);
     }
 
@@ -141,32 +140,5 @@ class SluiceProducerMockBrokerTest {
             // A record that fits still goes through.
             assertTrue(producer.send(new ProducerRecord<>("too-large", new byte[10])).get(1, TimeUnit.MINUTES).hasOffset());
         }
-    }
-
-    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> consume(final String topic, final int expected) {
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("enable.auto.commit", "false");
-        props.put("max.poll.records", "5000");
-        final Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            int count = 0;
-            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (count < expected && System.nanoTime() < deadline) {
-                for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                    out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-                    count++;
-                }
-            }
-            for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                out.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.client.internal.metadata;
 
+import dev.sluice.client.Node;
+import dev.sluice.client.PartitionInfo;
 import dev.sluice.client.TopicPartition;
 
 import java.util.ArrayList;
@@ -85,6 +87,35 @@ public final class ClusterView {
 
     public List<PartitionState> partitionsFor(final String topic) {
         return byTopic.getOrDefault(topic, List.of());
+    }
+
+    /**
+     * The public view of {@code topic}'s partitions: leader (null when there is none or it is not
+     * among the known brokers), replicas, ISR and offline replicas as nodes. A replica id that is
+     * not among the response's brokers (a broker that is down) becomes a node with that id, an
+     * empty host and port -1, as kafka-clients reports it.
+     */
+    public List<PartitionInfo> partitionInfos(final String topic) {
+        final List<PartitionInfo> infos = new ArrayList<>();
+        for (final PartitionState p : partitionsFor(topic)) {
+            final BrokerNode leader = p.hasLeader() ? nodes.get(p.leaderId()) : null;
+            infos.add(new PartitionInfo(topic, p.partition().partition(), leader == null ? null : publicNode(leader),
+                publicNodes(p.replicas()), publicNodes(p.isr()), publicNodes(p.offlineReplicas())));
+        }
+        return infos;
+    }
+
+    private Node[] publicNodes(final List<Integer> ids) {
+        final Node[] out = new Node[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            final BrokerNode node = nodes.get(ids.get(i));
+            out[i] = node == null ? new Node(ids.get(i), "", -1) : publicNode(node);
+        }
+        return out;
+    }
+
+    private static Node publicNode(final BrokerNode node) {
+        return new Node(node.id(), node.host(), node.port(), node.rack());
     }
 
     /** Partition numbers of {@code topic} that currently have a known leader. */

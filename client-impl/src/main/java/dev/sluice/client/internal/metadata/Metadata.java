@@ -2,10 +2,10 @@ package dev.sluice.client.internal.metadata;
 
 import dev.sluice.client.internal.util.Time;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client's current view of the cluster and when to refresh it.
@@ -14,15 +14,18 @@ import java.util.Set;
  * {@link #cluster()} and, when a topic is new, wait in {@link #awaitUpdate} for the next version.
  * A refresh is due when {@code metadata.max.age.ms} has passed since the last one, or as soon as
  * allowed (after {@code retry.backoff.ms}) once {@link #requestUpdate()} was called: on a
- * not-leader error, an unknown partition, or a lost connection. Thread-safe (one monitor).
+ * not-leader error, an unknown partition, or a lost connection. Thread-safe: one monitor for
+ * updates and waits; {@link #cluster()} and a known topic's {@link #addTopic} take no lock, since
+ * every {@code send} calls both.
  */
 public final class Metadata {
     private final long refreshBackoffMs;
     private final long maxAgeMs;
     private final long topicExpiryMs;
     private final Time time;
-    private final Map<String, Long> topics = new HashMap<>();
-    private ClusterView cluster = ClusterView.empty();
+    /** Topic to expiry time (epoch ms); written under the monitor, read without it. */
+    private final Map<String, Long> topics = new ConcurrentHashMap<>();
+    private volatile ClusterView cluster = ClusterView.empty();
     private int version;
     private boolean updateRequested = true;
     private long lastRefreshMs;
@@ -41,7 +44,7 @@ public final class Metadata {
         this.time = time;
     }
 
-    public synchronized ClusterView cluster() {
+    public ClusterView cluster() {
         return cluster;
     }
 
@@ -49,11 +52,21 @@ public final class Metadata {
         return version;
     }
 
-    /** Adds {@code topic} to those fetched; asks for a refresh if it is new. */
-    public synchronized void addTopic(final String topic) {
-        final Long previous = topics.put(topic, time.milliseconds() + topicExpiryMs);
-        if (previous == null) {
-            updateRequested = true;
+    /**
+     * Adds {@code topic} to those fetched, or keeps it from expiring; asks for a refresh if it is
+     * new. A topic whose expiry is more than half of {@code metadata.max.idle.ms} away is left as
+     * it is, without locking: the common case of a send to a known topic.
+     */
+    public void addTopic(final String topic) {
+        final long nowMs = time.milliseconds();
+        final Long expiry = topics.get(topic);
+        if (expiry != null && expiry - nowMs > topicExpiryMs / 2) {
+            return;
+        }
+        synchronized (this) {
+            if (topics.put(topic, nowMs + topicExpiryMs) == null) {
+                updateRequested = true;
+            }
         }
     }
 

@@ -520,7 +520,10 @@ public final class NetworkClient implements AutoCloseable {
                 partitions.add(new PartitionState(
                     new TopicPartition(name, p.get(MetadataResponseSchema.MetadataResponsePartition.PARTITION_INDEX)),
                     p.get(MetadataResponseSchema.MetadataResponsePartition.LEADER_ID),
-                    p.get(MetadataResponseSchema.MetadataResponsePartition.LEADER_EPOCH)));
+                    p.get(MetadataResponseSchema.MetadataResponsePartition.LEADER_EPOCH),
+                    p.get(MetadataResponseSchema.MetadataResponsePartition.REPLICA_NODES),
+                    p.get(MetadataResponseSchema.MetadataResponsePartition.ISR_NODES),
+                    p.get(MetadataResponseSchema.MetadataResponsePartition.OFFLINE_REPLICAS)));
             }
         }
         if (brokers.isEmpty()) {

@@ -26,9 +26,18 @@ public final class BatchBuilderWriters implements RecordsWriter.Factory, AutoClo
     }
 
     @Override
-    public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit) {
+    public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit, final float fillRatio) {
         buffer.clear();
-        return new BuilderWriter(new RecordBatchBuilder(buffer, type, compressor, 0L).writeLimit(sizeLimit));
+        final RecordBatchBuilder builder = new RecordBatchBuilder(buffer, type, compressor, 0L).writeLimit(sizeLimit);
+        if (type != CompressionType.NONE) {
+            builder.estimatedCompressionRatio(fillRatio);
+        }
+        return new BuilderWriter(builder);
+    }
+
+    @Override
+    public boolean compresses() {
+        return type != CompressionType.NONE;
     }
 
     @Override

@@ -50,9 +50,13 @@ public final class IdempotenceState {
     }
 
     void advance(final TopicPartition tp, final int records) {
-        // Sequences wrap at Integer.MAX_VALUE to 0, as the broker expects.
-        final long next = (long) nextSequence(tp) + records;
-        nextSequence.put(tp, (int) (next > Integer.MAX_VALUE ? next - Integer.MAX_VALUE - 1 : next));
+        nextSequence.put(tp, incrementSequence(nextSequence(tp), records));
+    }
+
+    /** {@code sequence + records}, wrapping at Integer.MAX_VALUE to 0 as the broker expects. */
+    static int incrementSequence(final int sequence, final int records) {
+        final long next = (long) sequence + records;
+        return (int) (next > Integer.MAX_VALUE ? next - Integer.MAX_VALUE - 1 : next);
     }
 
     /** A batch with a sequence failed for good: get a new producer id before sending more. */

@@ -7,6 +7,7 @@ import dev.sluice.codec.record.RecordBatch;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * not. Completion and buffer release are separate on purpose: a batch that expires while its
  * request is in flight is completed (failed) at once, but its buffer stays out of the pool until
  * the request's response or failure, because the socket may still be reading from it.
+ *
+ * <p>A batch the broker rejected as too large is split: its records move, with their
+ * completions, into smaller sealed batches (see {@link RecordAccumulator#splitAndReenqueue}) and
+ * the big batch itself is never completed; waiting on it waits for its pieces instead.
  */
 public final class ProducerBatch {
     public static final int NO_SEQUENCE = -1;
@@ -27,12 +32,22 @@ public final class ProducerBatch {
     private final TopicPartition partition;
     private final RecordsWriter writer;
     private final ByteBuffer pooledBuffer;
+    /** False for split pieces, whose buffers come from the heap and never go back to the pool. */
+    private final boolean pooled;
     private final long createdMs;
     private final List<RecordCompletion> thunks = new ArrayList<>();
     private final AtomicBoolean completed = new AtomicBoolean();
     private final CountDownLatch completion = new CountDownLatch(1);
-    private final List<Long> timestamps = new ArrayList<>();
+    /** Each record's own timestamp, by offset delta: a primitive array, as every append adds one. */
+    private long[] timestamps = new long[16];
+    /** Largest and total per-record size estimates (bytes) appended, for the record-size metrics. */
+    private int maxRecordSize;
+    private long totalRecordSize;
     private ByteBuffer closedBytes;
+    /** A split piece: takes no appends, yet is not backing off like a retry. */
+    private boolean sealed;
+    /** The batches this one was split into, once split; written before the latch opens. */
+    private volatile List<ProducerBatch> splitInto = List.of();
     private long lastAttemptMs;
     private int attempts;
     private boolean retry;
@@ -43,9 +58,19 @@ public final class ProducerBatch {
 
     ProducerBatch(final TopicPartition partition, final RecordsWriter writer, final ByteBuffer pooledBuffer,
                   final long createdMs) {
+        this(partition, writer, pooledBuffer, true, createdMs);
+    }
+
+    /**
+     * @param pooled    whether {@code buffer} came from the pool and goes back to it once released
+     * @param createdMs creation time, epoch ms: {@code delivery.timeout.ms} counts from here
+     */
+    ProducerBatch(final TopicPartition partition, final RecordsWriter writer, final ByteBuffer buffer,
+                  final boolean pooled, final long createdMs) {
         this.partition = partition;
         this.writer = writer;
-        this.pooledBuffer = pooledBuffer;
+        this.pooledBuffer = buffer;
+        this.pooled = pooled;
         this.createdMs = createdMs;
         this.lastAttemptMs = createdMs;
     }
@@ -56,27 +81,56 @@ public final class ProducerBatch {
      * @return false if the batch is full or closed (the caller opens a new batch)
      */
     boolean tryAppend(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
-                      final RecordCompletion completion) {
+                      final int recordSize, final RecordCompletion completion) {
         if (closedBytes != null || !writer.hasRoomFor(timestampMs, key, value, headers)) {
             return false;
         }
         writer.append(timestampMs, key, value, headers);
-        thunks.add(completion);
-        timestamps.add(timestampMs);
+        added(timestampMs, recordSize, completion);
         return true;
     }
 
     /** Appends unconditionally: the first record of a batch always goes in. */
     void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
-                     final RecordCompletion completion) {
+                     final int recordSize, final RecordCompletion completion) {
         writer.append(timestampMs, key, value, headers);
-        thunks.add(completion);
-        timestamps.add(timestampMs);
+        added(timestampMs, recordSize, completion);
     }
 
-    /** True if the batch reached its size limit. */
+    private void added(final long timestampMs, final int recordSize, final RecordCompletion completion) {
+        maxRecordSize = Math.max(maxRecordSize, recordSize);
+        totalRecordSize += recordSize;
+        final int index = thunks.size();
+        if (index == timestamps.length) {
+            timestamps = Arrays.copyOf(timestamps, index * 2);
+        }
+        timestamps[index] = timestampMs;
+        thunks.add(completion);
+    }
+
+    /** True if the batch reached its size limit (a sealed split piece counts as full). */
     boolean isFull() {
-        return closedBytes != null || writer.isFull();
+        return closedBytes != null || sealed || writer.isFull();
+    }
+
+    /** Takes no more appends: for split pieces, which must keep exactly their records. */
+    void seal() {
+        sealed = true;
+    }
+
+    /** The completion of the record at {@code index} (its offset delta). */
+    RecordCompletion completionAt(final int index) {
+        return thunks.get(index);
+    }
+
+    /**
+     * Hands this batch's records over to {@code pieces} (which now own the completions) and
+     * releases threads waiting on this batch to wait on the pieces. Sender thread.
+     */
+    void replacedBy(final List<ProducerBatch> pieces) {
+        splitInto = List.copyOf(pieces);
+        completed.set(true);
+        completion.countDown();
     }
 
     /** Finishes the batch (compressing it) on first call; later calls return the same bytes. */
@@ -108,7 +162,7 @@ public final class ProducerBatch {
         }
         for (int i = 0; i < thunks.size(); i++) {
             final long offset = error != null || baseOffset < 0 ? -1 : baseOffset + i;
-            final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps.get(i);
+            final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps[i];
             thunks.get(i).complete(offset, timestamp, error);
         }
         completion.countDown();
@@ -124,9 +178,12 @@ public final class ProducerBatch {
         return completion.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Blocks until completed (used by flush). */
+    /** Blocks until completed, or until every piece of a split batch is (used by flush). */
     public void await() throws InterruptedException {
         completion.await();
+        for (final ProducerBatch piece : splitInto) {
+            piece.await();
+        }
     }
 
     public TopicPartition partition() {
@@ -141,6 +198,16 @@ public final class ProducerBatch {
         return closedBytes != null ? closedBytes.remaining() : writer.estimatedSizeInBytes();
     }
 
+    /** Largest size estimate (bytes) of a record appended, as {@code send} computed it. */
+    public int maxRecordSize() {
+        return maxRecordSize;
+    }
+
+    /** Mean size estimate (bytes) of the records appended. */
+    public double averageRecordSize() {
+        return thunks.isEmpty() ? 0 : (double) totalRecordSize / thunks.size();
+    }
+
     public int uncompressedSizeInBytes() {
         return writer.uncompressedSizeInBytes();
     }
@@ -151,6 +218,10 @@ public final class ProducerBatch {
 
     ByteBuffer pooledBuffer() {
         return pooledBuffer;
+    }
+
+    boolean isPooled() {
+        return pooled;
     }
 
     /** True once {@code delivery.timeout.ms} has passed since creation. */
@@ -181,7 +252,7 @@ public final class ProducerBatch {
     }
 
     boolean isInRetryOrClosed() {
-        return retry || closedBytes != null;
+        return retry || sealed || closedBytes != null;
     }
 
     public boolean inRetry() {

@@ -1,6 +1,10 @@
 package dev.sluice.client.internal.producer;
 
+import dev.sluice.codec.compress.DecompressionContext;
 import dev.sluice.codec.record.Header;
+import dev.sluice.codec.record.Record;
+import dev.sluice.codec.record.RecordBatch;
+import dev.sluice.codec.record.RecordIterator;
 
 import dev.sluice.client.errors.BufferExhaustedException;
 import dev.sluice.client.internal.metadata.BrokerNode;
@@ -40,13 +44,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches.
  */
 public final class RecordAccumulator {
-    /** What the accumulator needs from the producer config. Times in milliseconds, sizes in bytes. */
+    /**
+     * What the accumulator needs from the producer config. Times in milliseconds, sizes in bytes;
+     * {@code maxBatchBytes} is the largest buffer a compressed batch may take (see
+     * {@link CompressedBatchSizer}), at least {@code batchSize}.
+     */
     public record Config(int batchSize, long lingerMs, long deliveryTimeoutMs, long retryBackoffMs,
-                         long retryBackoffMaxMs) {
+                         long retryBackoffMaxMs, int maxBatchBytes) {
+        /** A config whose compressed batches stay within {@code batchSize} bytes uncompressed. */
+        public Config(final int batchSize, final long lingerMs, final long deliveryTimeoutMs, final long retryBackoffMs,
+                      final long retryBackoffMaxMs) {
+            this(batchSize, lingerMs, deliveryTimeoutMs, retryBackoffMs, retryBackoffMaxMs, batchSize);
+        }
     }
 
     /** Outcome of an append: whether the sender should be woken because a batch filled up. */
     public record AppendResult(boolean batchIsFull, boolean newBatchCreated) {
+        private static final AppendResult[] ALL = {new AppendResult(false, false), new AppendResult(false, true),
+            new AppendResult(true, false), new AppendResult(true, true)};
+
+        /** The shared instance: appends happen once per record and need not allocate a result. */
+        static AppendResult of(final boolean batchIsFull, final boolean newBatchCreated) {
+            return ALL[(batchIsFull ? 2 : 0) + (newBatchCreated ? 1 : 0)];
+        }
     }
 
     /** Outcome of a readiness check. */
@@ -56,6 +76,7 @@ public final class RecordAccumulator {
     private final Config config;
     private final BufferPool pool;
     private final RecordsWriter.Factory writers;
+    private final CompressedBatchSizer sizer;
     private final Time time;
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> batches = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
@@ -70,6 +91,7 @@ public final class RecordAccumulator {
         this.config = config;
         this.pool = pool;
         this.writers = writers;
+        this.sizer = new CompressedBatchSizer(writers.compresses(), config.batchSize(), config.maxBatchBytes());
         this.time = time;
     }
 
@@ -84,33 +106,45 @@ public final class RecordAccumulator {
     public AppendResult append(final TopicPartition tp, final long timestampMs, final byte[] key, final byte[] value,
                                final Header[] headers, final RecordCompletion completion,
                                final long maxBlockMs) throws InterruptedException {
+        return append(tp, timestampMs, key, value, headers, writers.estimateSizeInBytes(key, value, headers), completion,
+            maxBlockMs);
+    }
+
+    /**
+     * As {@link #append(TopicPartition, long, byte[], byte[], Header[], RecordCompletion, long)},
+     * with the record's size estimate ({@link RecordsWriter.Factory#estimateSizeInBytes}) the
+     * caller already computed.
+     */
+    public AppendResult append(final TopicPartition tp, final long timestampMs, final byte[] key, final byte[] value,
+                               final Header[] headers, final int recordSize, final RecordCompletion completion,
+                               final long maxBlockMs) throws InterruptedException {
         appendsInProgress.incrementAndGet();
         ByteBuffer buffer = null;
         try {
             final Deque<ProducerBatch> deque = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
             synchronized (deque) {
                 ensureOpen();
-                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, completion);
+                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, recordSize, completion);
                 if (result != null) {
                     return result;
                 }
             }
-            final int size = Math.max(config.batchSize(), writers.estimateSizeInBytes(key, value, headers));
+            final int size = Math.max(sizer.bufferSize(tp.topic()), recordSize);
             buffer = pool.allocate(size, maxBlockMs);
             synchronized (deque) {
                 ensureOpen();
                 // Another thread may have opened a batch while this one waited for memory.
-                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, completion);
+                final AppendResult result = tryAppend(deque, timestampMs, key, value, headers, recordSize, completion);
                 if (result != null) {
                     return result;
                 }
-                final ProducerBatch batch = new ProducerBatch(tp, writers.create(buffer, config.batchSize()), buffer,
-                    time.milliseconds());
-                batch.appendFirst(timestampMs, key, value, headers, completion);
+                final ProducerBatch batch = new ProducerBatch(tp,
+                    writers.create(buffer, config.batchSize(), sizer.fillRatio(tp.topic())), buffer, time.milliseconds());
+                batch.appendFirst(timestampMs, key, value, headers, recordSize, completion);
                 deque.addLast(batch);
                 incomplete.add(batch);
                 buffer = null; // owned by the batch now
-                return new AppendResult(deque.size() > 1 || batch.isFull(), true);
+                return AppendResult.of(deque.size() > 1 || batch.isFull(), true);
             }
         } finally {
             if (buffer != null) {
@@ -121,13 +155,14 @@ public final class RecordAccumulator {
     }
 
     private static AppendResult tryAppend(final Deque<ProducerBatch> deque, final long timestampMs, final byte[] key,
-                                          final byte[] value, final Header[] headers,
+                                          final byte[] value, final Header[] headers, final int recordSize,
                                           final RecordCompletion completion) {
         final ProducerBatch last = deque.peekLast();
-        if (last == null || last.isInRetryOrClosed() || !last.tryAppend(timestampMs, key, value, headers, completion)) {
+        if (last == null || last.isInRetryOrClosed()
+            || !last.tryAppend(timestampMs, key, value, headers, recordSize, completion)) {
             return null;
         }
-        return new AppendResult(deque.size() > 1 || last.isFull(), false);
+        return AppendResult.of(deque.size() > 1 || last.isFull(), false);
     }
 
     private void ensureOpen() {
@@ -245,7 +280,11 @@ public final class RecordAccumulator {
                 first.assignProducerState(idempotence.producerId(), idempotence.epoch(), idempotence.nextSequence(tp));
                 idempotence.advance(tp, first.recordCount());
             }
-            first.close();
+            if (!first.isClosed()) {
+                first.close();
+                sizer.batchClosed(tp.topic(), first.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE,
+                    first.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);
+            }
             first.drained(nowMs);
             size += first.estimatedSizeInBytes();
             ready.add(first);
@@ -281,21 +320,98 @@ public final class RecordAccumulator {
         batch.reenqueued(nowMs);
         final Deque<ProducerBatch> deque = batches.computeIfAbsent(batch.partition(), k -> new ArrayDeque<>());
         synchronized (deque) {
-            if (!batch.hasSequence()) {
-                deque.addFirst(batch);
-                return;
-            }
-            // Keep retried batches ordered by sequence ahead of any batch without one.
-            final List<ProducerBatch> head = new ArrayList<>();
-            while (!deque.isEmpty() && deque.peekFirst().hasSequence()
-                && deque.peekFirst().baseSequence() < batch.baseSequence()) {
-                head.add(deque.pollFirst());
-            }
+            insertAtHead(deque, batch);
+        }
+    }
+
+    /** Puts a batch at the head of its deque, after queued batches of lower sequence. Deque lock held. */
+    private static void insertAtHead(final Deque<ProducerBatch> deque, final ProducerBatch batch) {
+        if (!batch.hasSequence()) {
             deque.addFirst(batch);
-            for (int j = head.size() - 1; j >= 0; j--) {
-                deque.addFirst(head.get(j));
+            return;
+        }
+        // Keep retried batches ordered by sequence ahead of any batch without one.
+        final List<ProducerBatch> head = new ArrayList<>();
+        while (!deque.isEmpty() && deque.peekFirst().hasSequence()
+            && deque.peekFirst().baseSequence() < batch.baseSequence()) {
+            head.add(deque.pollFirst());
+        }
+        deque.addFirst(batch);
+        for (int j = head.size() - 1; j >= 0; j--) {
+            deque.addFirst(head.get(j));
+        }
+    }
+
+    /**
+     * Splits a batch the broker rejected as too large (MESSAGE_TOO_LARGE) into smaller batches
+     * and queues them at the head of the partition's deque, in record order, ready to send at once
+     * (no retry backoff: nothing failed but the size). Sender thread; the big batch must hold
+     * more than one record and no longer be in flight.
+     *
+     * <p>Each piece holds at most half the big batch's uncompressed bytes and at most
+     * {@code batch.size}, so a broker limit far below {@code batch.size} is reached after a few
+     * rounds rather than never. The topic's compression estimate is reset to "incompressible"
+     * first. With idempotence, the pieces take consecutive sequences starting at the big batch's
+     * base sequence (the broker wrote nothing of it), so later batches keep theirs. Piece buffers
+     * come from the heap, not the pool (the sender thread must not block on memory); they replace
+     * the big batch's buffer, which the caller releases, so the excess over {@code buffer.memory}
+     * is at most one batch and short-lived. The records' completions move to the pieces.
+     *
+     * @return the pieces, in order
+     */
+    public List<ProducerBatch> splitAndReenqueue(final ProducerBatch big) {
+        final TopicPartition tp = big.partition();
+        final int uncompressed = big.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE;
+        sizer.batchTooLarge(tp.topic(), uncompressed, big.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);
+        final int pieceLimit = Math.max(RecordBatch.HEADER_SIZE + 1,
+            Math.min(config.batchSize(), big.uncompressedSizeInBytes() / 2));
+        final List<ProducerBatch> pieces = new ArrayList<>();
+        final RecordBatch view = new RecordBatch().wrap(big.close(), 0);
+        final RecordIterator records = new RecordIterator(new DecompressionContext()).reset(view);
+        ProducerBatch piece = null;
+        int index = 0;
+        while (records.hasNext()) {
+            final Record record = records.next();
+            final byte[] key = bytes(record.key());
+            final byte[] value = bytes(record.value());
+            final Header[] headers = record.headers();
+            final long timestamp = record.timestamp();
+            final RecordCompletion completion = big.completionAt(index++);
+            final int recordSize = writers.estimateSizeInBytes(key, value, headers);
+            if (piece == null || !piece.tryAppend(timestamp, key, value, headers, recordSize, completion)) {
+                final ByteBuffer buffer = ByteBuffer.allocate(Math.max(pieceLimit, recordSize));
+                piece = new ProducerBatch(tp, writers.create(buffer, pieceLimit, sizer.fillRatio(tp.topic())), buffer,
+                    false, big.createdMs());
+                piece.appendFirst(timestamp, key, value, headers, recordSize, completion);
+                pieces.add(piece);
             }
         }
+        int sequence = big.baseSequence();
+        for (final ProducerBatch p : pieces) {
+            p.seal();
+            if (big.hasSequence()) {
+                p.assignProducerState(big.producerId(), big.producerEpoch(), sequence);
+                sequence = IdempotenceState.incrementSequence(sequence, p.recordCount());
+            }
+            incomplete.add(p);
+        }
+        big.replacedBy(pieces);
+        final Deque<ProducerBatch> deque = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
+        synchronized (deque) {
+            for (int j = pieces.size() - 1; j >= 0; j--) {
+                insertAtHead(deque, pieces.get(j));
+            }
+        }
+        return pieces;
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        final byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     /**
@@ -321,7 +437,14 @@ public final class RecordAccumulator {
      */
     public void deallocate(final ProducerBatch batch) {
         incomplete.remove(batch);
-        pool.deallocate(batch.pooledBuffer());
+        if (batch.isPooled()) {
+            pool.deallocate(batch.pooledBuffer());
+        }
+    }
+
+    /** Estimated compressed/uncompressed ratio of {@code topic}'s batches (1.0 without compression). */
+    public float compressionRatioEstimate(final String topic) {
+        return sizer.ratio(topic);
     }
 
     /** Stops (or resumes) draining a partition: used to keep one batch in flight per partition. */
@@ -409,6 +532,17 @@ public final class RecordAccumulator {
         }
         synchronized (deque) {
             return deque.size();
+        }
+    }
+
+    /** The oldest queued batch of {@code tp}, or null: for tests. */
+    ProducerBatch firstQueued(final TopicPartition tp) {
+        final Deque<ProducerBatch> deque = batches.get(tp);
+        if (deque == null) {
+            return null;
+        }
+        synchronized (deque) {
+            return deque.peekFirst();
         }
     }
 

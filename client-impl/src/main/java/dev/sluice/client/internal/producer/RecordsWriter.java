@@ -21,7 +21,10 @@ public interface RecordsWriter {
     /** True once the batch reached its size limit; a writer that is full still accepts nothing. */
     boolean isFull();
 
-    /** Size the batch would have if closed now, uncompressed estimate, bytes. */
+    /**
+     * Size the batch would have if closed now, bytes: exact without compression, otherwise the
+     * uncompressed records times the fill ratio the writer was created with.
+     */
     int estimatedSizeInBytes();
 
     /** Records appended so far. */
@@ -43,11 +46,18 @@ public interface RecordsWriter {
     /** Creates writers over pooled buffers. */
     interface Factory {
         /**
-         * @param buffer    the pooled buffer to write into (its capacity is the memory charged)
-         * @param sizeLimit {@code batch.size}: no second record is accepted past it; the first
-         *                  record always is (its buffer was sized for it)
+         * @param buffer    the pooled buffer to write into (its capacity is the memory charged, and
+         *                  bounds the uncompressed bytes the batch can hold)
+         * @param sizeLimit {@code batch.size}: no second record is accepted once the estimated
+         *                  (compressed) size would pass it; the first record always is (its buffer
+         *                  was sized for it)
+         * @param fillRatio expected compressed/uncompressed size of the records, used to estimate
+         *                  the compressed size while appending; ignored without compression
          */
-        RecordsWriter create(ByteBuffer buffer, int sizeLimit);
+        RecordsWriter create(ByteBuffer buffer, int sizeLimit, float fillRatio);
+
+        /** True if batches are compressed when closed, so their final size is only estimated until then. */
+        boolean compresses();
 
         /** Upper bound on the size of a batch holding only this record, bytes. */
         int estimateSizeInBytes(byte[] key, byte[] value, Header[] headers);

@@ -309,6 +309,8 @@ public final class Sender implements Runnable {
                         ? p.get(ProduceResponseSchema.PartitionProduceResponse.BASE_OFFSET) : -1;
                     completeBatch(batch, baseOffset,
                         p.get(ProduceResponseSchema.PartitionProduceResponse.LOG_APPEND_TIME_MS), nowMs);
+                } else if (error == Errors.MESSAGE_TOO_LARGE && canSplit(batch, nowMs)) {
+                    splitAndResend(batch);
                 } else if (isOvertakenRetry(batch, error)) {
                     // A later batch of this partition was written while this one waited to be
                     // retried (a leader that became ready between two pipelined requests), so the
@@ -347,6 +349,38 @@ public final class Sender implements Runnable {
             return pending != null && !pending.isEmpty() && pending.firstKey() < batch.baseSequence();
         }
         return error.isRetriable();
+    }
+
+    /**
+     * A batch the broker found too large can be split if it has more than one record and is
+     * still wanted: kafka-clients does the same for RecordBatch v2.
+     */
+    private boolean canSplit(final ProducerBatch batch, final long nowMs) {
+        return batch.recordCount() > 1 && !batch.isCompleted() && !forceClose
+            && !batch.hasReachedDeliveryTimeout(config.deliveryTimeoutMs(), nowMs);
+    }
+
+    /**
+     * Replaces a too-large batch by smaller ones at the head of its partition's queue. Its
+     * sequence range passes to the pieces (the broker wrote none of it), so they are tracked as
+     * unacknowledged at once: a later pipelined batch the broker refuses as out of order meanwhile
+     * is then recognised as waiting for them and retried.
+     */
+    private void splitAndResend(final ProducerBatch batch) {
+        removeInFlight(batch);
+        batch.requestFinished();
+        forgetSequence(batch);
+        final List<ProducerBatch> pieces = accumulator.splitAndReenqueue(batch);
+        LOG.info("{} was too large for the broker ({} bytes); split into {} batches", batch,
+            batch.estimatedSizeInBytes(), pieces.size());
+        for (final ProducerBatch piece : pieces) {
+            if (piece.hasSequence()) {
+                unacknowledged.computeIfAbsent(piece.partition(), tp -> new TreeMap<>())
+                    .put(piece.baseSequence(), piece);
+            }
+        }
+        accumulator.deallocate(batch);
+        accumulator.unmute(batch.partition());
     }
 
     private boolean isOvertakenRetry(final ProducerBatch batch, final Errors error) {

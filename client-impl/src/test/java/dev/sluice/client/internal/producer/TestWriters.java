@@ -15,8 +15,13 @@ final class TestWriters implements RecordsWriter.Factory {
     static final int RECORD_OVERHEAD = 10;
 
     @Override
-    public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit) {
+    public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit, final float fillRatio) {
         return new Writer(buffer, sizeLimit);
+    }
+
+    @Override
+    public boolean compresses() {
+        return false;
     }
 
     @Override
