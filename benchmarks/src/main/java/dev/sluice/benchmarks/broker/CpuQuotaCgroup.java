@@ -154,11 +154,15 @@ final class CpuQuotaCgroup implements AutoCloseable {
 
     /**
      * Removes the cgroup. Any process still inside (the broker should have exited) is first moved to
-     * the root cgroup, since the kernel refuses to remove a cgroup that holds tasks.
+     * the root cgroup, since the kernel refuses to remove a cgroup that holds tasks. Closing twice
+     * is harmless.
      */
     @Override
     public void close() {
         for (final Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue; // closed before, e.g. by the shutdown hook and then by the normal path
+            }
             final Path parentProcs = dir.getParent().resolve("cgroup.procs");
             for (final String pid : read(dir.resolve("cgroup.procs")).strip().split("\n")) {
                 if (!pid.isEmpty()) {

@@ -70,7 +70,8 @@ final class Report {
     /** Notes the CPU budget every broker ran under during the throughput rounds. */
     void quota(final CpuQuotaCgroup group) {
         quota.append(String.format(Locale.ROOT, "Throughput rounds with an equal CPU budget: each broker in its own %s"
-                        + " limited to %.2f of one core (CFS quota %d us per %d us period); the perf tools unlimited.%n",
+                        + " limited to %.2f of one core (CFS quota %d us per %d us period), after an unlimited, untimed warm-up"
+                        + " pass of every scenario at a tenth of its records; the perf tools unlimited.%n",
                 group.version(), group.fraction(), Math.round(group.fraction() * CpuQuotaCgroup.PERIOD_MICROS),
                 CpuQuotaCgroup.PERIOD_MICROS));
     }
