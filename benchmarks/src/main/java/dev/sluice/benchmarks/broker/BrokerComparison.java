@@ -38,11 +38,16 @@ import org.apache.kafka.clients.admin.NewTopic;
  *                for the throughput rounds, run every broker on the CPUs of LIST and the perf tools
  *                on the other list (taskset format, e.g. 0 and 1), so that broker and load generator
  *                do not compete for a core; both or neither
+ * --broker-cpu-quota FRACTION
+ *                for the throughput rounds, put each broker in its own cgroup limited to FRACTION of
+ *                one core (e.g. 0.25), so that every broker has the same CPU budget and is the
+ *                bottleneck rather than the load generator; needs root and cgroup v1 or v2
  * </pre>
  *
  * <p>Broker CPU is measured around every tool run ({@code /proc/<pid>/stat}), so the report gives
  * CPU seconds per GiB of record payload for produce and consume separately, a figure that does not
- * depend on how busy the machine was.
+ * depend on how busy the machine was. Under a CPU quota it also reads each broker's cgroup around
+ * every tool run and reports the share of periods in which the broker was throttled.
  */
 public final class BrokerComparison {
     /**
@@ -58,10 +63,13 @@ public final class BrokerComparison {
             "group.initial.rebalance.delay.ms", "0");
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
     private static final int MAX_KAFKA_LAUNCHES = 3;
+    /** Under a quota, each broker is first warmed up with 1/WARM_UP_SHARE of every scenario's records. */
+    private static final int WARM_UP_SHARE = 10;
     /** What bin/mock-broker runs the broker with, AppCDS aside. */
     private static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     static final String SLUICE = "Sluice";
     static final String KAFKA = "Apache Kafka 4.1";
+    static final String SLUICE_LAUNCHER_JVM = SLUICE + ", bin/mock-broker JVM options";
 
     private BrokerComparison() {
     }
@@ -73,13 +81,60 @@ public final class BrokerComparison {
         } catch (final IllegalArgumentException e) {
             System.err.println("broker-bench: " + e.getMessage());
             System.err.println("usage: bin/broker-bench [--records N] [--rounds R] [--launches L] [--out FILE] [--launcher-jvm]"
-                    + " [--broker-cpus LIST --tool-cpus LIST]");
+                    + " [--broker-cpus LIST --tool-cpus LIST] [--broker-cpu-quota FRACTION]");
             System.exit(2);
             return;
         }
         final Report report = new Report(options, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.loadAverage("start");
+        // Created before anything is launched, so that a machine without usable cgroups fails at once.
+        final List<String> brokerNames = new ArrayList<>(List.of(SLUICE, KAFKA));
+        if (options.launcherJvm()) {
+            brokerNames.add(SLUICE_LAUNCHER_JVM);
+        }
+        final Map<String, CpuQuotaCgroup> quotas;
+        try {
+            quotas = options.capped() ? quotas(brokerNames, options.brokerCpuQuota()) : Map.of();
+        } catch (final IllegalStateException e) {
+            System.err.println("broker-bench: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // On Ctrl-C or SIGTERM the finally below does not run: stop the broker children (the Sluice
+        // brokers would outlive this JVM) and remove the cgroups from a shutdown hook instead.
+        final Thread cleanUp = new Thread(() -> {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            quotas.values().forEach(CpuQuotaCgroup::close);
+        }, "broker-bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            if (options.capped()) {
+                report.quota(quotas.values().iterator().next());
+            }
+            run(options, report, quotas);
+        } finally {
+            quotas.values().forEach(CpuQuotaCgroup::close);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        }
+    }
 
+    /** One cgroup per broker name, each limited to {@code fraction} of a core; none left behind on failure. */
+    private static Map<String, CpuQuotaCgroup> quotas(final List<String> brokerNames, final double fraction) {
+        final Map<String, CpuQuotaCgroup> quotas = new LinkedHashMap<>();
+        try {
+            for (final String name : brokerNames) {
+                quotas.put(name, CpuQuotaCgroup.create("sluice-bench-" + ProcessHandle.current().pid() + "-"
+                        + quotas.size(), fraction));
+            }
+            return quotas;
+        } catch (final RuntimeException e) {
+            quotas.values().forEach(CpuQuotaCgroup::close);
+            throw e;
+        }
+    }
+
+    private static void run(final Options options, final Report report, final Map<String, CpuQuotaCgroup> quotas)
+            throws Exception {
         final List<String> benchmarkJvm = ApacheKafkaBroker.Builder.BENCHMARK_JVM_OPTIONS;
         final Path root = Path.of(System.getProperty("sluice.root", "."));
         final Path launcher = root.resolve("bin/mock-broker");
@@ -111,7 +166,7 @@ public final class BrokerComparison {
         try (RunningBroker sluice = SluiceBrokerProcess.start(SLUICE, benchmarkJvm, BROKER_CONFIG, Duration.ofSeconds(60));
              RunningBroker kafka = new KafkaBrokerProcess(kafkaBuilder().start());
              RunningBroker sluiceLauncherJvm = options.launcherJvm()
-                     ? SluiceBrokerProcess.start(SLUICE + ", bin/mock-broker JVM options", LAUNCHER_JVM_OPTIONS,
+                     ? SluiceBrokerProcess.start(SLUICE_LAUNCHER_JVM, LAUNCHER_JVM_OPTIONS,
                              BROKER_CONFIG, Duration.ofSeconds(60))
                      : null) {
             final List<RunningBroker> brokers = new ArrayList<>(List.of(sluice, kafka));
@@ -123,6 +178,16 @@ public final class BrokerComparison {
                 report.pinning(brokers.stream().map(b -> b.name() + ": " + CpuPinning.allowedCpus(b.pid())).toList(),
                         CpuPinning.allowedCpus(self));
             }
+            if (options.capped()) {
+                warmUp(brokers, scenarios);
+            }
+            // Started and warmed up at full speed, then capped: the budget applies to the measured load,
+            // not to the JVMs' startup or their JIT compilation.
+            brokers.forEach(b -> {
+                if (quotas.containsKey(b.name())) {
+                    quotas.get(b.name()).join(b.pid());
+                }
+            });
             final Map<String, Double> cpuBefore = new LinkedHashMap<>();
             brokers.forEach(b -> cpuBefore.put(b.name(), ProcessCpu.seconds(b.pid())));
             for (int round = 0; round < options.rounds(); round++) {
@@ -134,13 +199,19 @@ public final class BrokerComparison {
                     for (final RunningBroker broker : order) {
                         final String topic = scenario.topic(s, round);
                         createTopic(broker, topic, scenario.partitions());
+                        final CpuQuotaCgroup quota = quotas.get(broker.name());
+                        final CgroupCpuSample atStart = quota == null ? null : quota.sample();
                         final double cpuAtStart = ProcessCpu.seconds(broker.pid());
                         final ProducerPerfResult produce = produce(broker, topic, scenario);
                         final double cpuAfterProduce = ProcessCpu.seconds(broker.pid());
+                        final CgroupCpuSample afterProduce = quota == null ? null : quota.sample();
                         final ConsumerPerfResult consume = consume(broker, topic, scenario);
                         final double cpuAfterConsume = ProcessCpu.seconds(broker.pid());
                         results.add(s, broker.name(), produce, consume);
                         results.addCpu(s, broker.name(), cpuAfterProduce - cpuAtStart, cpuAfterConsume - cpuAfterProduce);
+                        if (quota != null) {
+                            results.addThrottling(s, broker.name(), quota.fraction(), atStart, afterProduce, quota.sample());
+                        }
                         System.err.printf(Locale.ROOT, "round %d, %s, %s: produce %.1f MB/s, consume %.1f MB/s%n",
                                 round + 1, scenario.label(), broker.name(), produce.mbPerSec(), consume.mbPerSec());
                     }
@@ -154,12 +225,35 @@ public final class BrokerComparison {
         report.loadAverage("end");
         report.throughput(scenarios, results, SLUICE, KAFKA);
         report.cpuPerGib(scenarios, results, SLUICE, KAFKA);
+        if (!quotas.isEmpty()) {
+            report.throttling(scenarios, results, List.copyOf(quotas.keySet()));
+        }
 
         final String markdown = report.markdown();
         System.out.println(markdown);
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), markdown);
         System.err.println("written to " + options.out().toAbsolutePath());
+    }
+
+    /**
+     * One untimed pass of every scenario at a tenth of its records on each broker, before the quota
+     * applies. Measured: in a run without it, Kafka's first capped round ran at a third of its second
+     * round's produce rate (C2 compiling inside the 0.25-core budget), Sluice's at two thirds, so the
+     * first round measured JIT warm-up more than brokers.
+     */
+    private static void warmUp(final List<RunningBroker> brokers, final List<Scenario> scenarios)
+            throws ExecutionException, InterruptedException {
+        for (final RunningBroker broker : brokers) {
+            for (int s = 0; s < scenarios.size(); s++) {
+                final Scenario warmUp = scenarios.get(s).withRecords(Math.max(1, scenarios.get(s).records() / WARM_UP_SHARE));
+                final String topic = "warm-up-s" + s;
+                createTopic(broker, topic, warmUp.partitions());
+                produce(broker, topic, warmUp);
+                consume(broker, topic, warmUp);
+            }
+            System.err.println("warmed up " + broker.name());
+        }
     }
 
     private static ApacheKafkaBroker.Builder kafkaBuilder() {
@@ -193,7 +287,12 @@ public final class BrokerComparison {
 
     /** Command-line settings; bad values are rejected naming the option. */
     record Options(long records, int rounds, int launches, Path out, boolean launcherJvm, String brokerCpus,
-                   String toolCpus) {
+                   String toolCpus, double brokerCpuQuota) {
+        /** Whether every broker runs under a CPU quota of {@link #brokerCpuQuota()} of a core. */
+        boolean capped() {
+            return brokerCpuQuota > 0;
+        }
+
         /** Whether brokers and tools run on separate CPUs. */
         boolean pinned() {
             return brokerCpus != null;
@@ -207,6 +306,7 @@ public final class BrokerComparison {
             boolean launcherJvm = false;
             String brokerCpus = null;
             String toolCpus = null;
+            double brokerCpuQuota = 0;
             for (int i = 0; i < args.length; i++) {
                 final String option = args[i];
                 if (option.equals("--launcher-jvm")) {
@@ -224,13 +324,14 @@ public final class BrokerComparison {
                     case "--out" -> out = Path.of(value);
                     case "--broker-cpus" -> brokerCpus = CpuPinning.requireCpuList(option, value);
                     case "--tool-cpus" -> toolCpus = CpuPinning.requireCpuList(option, value);
+                    case "--broker-cpu-quota" -> brokerCpuQuota = CpuQuotaCgroup.requireFraction(option, value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             if ((brokerCpus == null) != (toolCpus == null)) {
                 throw new IllegalArgumentException("--broker-cpus and --tool-cpus go together: give both or neither");
             }
-            return new Options(records, rounds, launches, out, launcherJvm, brokerCpus, toolCpus);
+            return new Options(records, rounds, launches, out, launcherJvm, brokerCpus, toolCpus, brokerCpuQuota);
         }
 
         private static long positive(final String option, final String value) {

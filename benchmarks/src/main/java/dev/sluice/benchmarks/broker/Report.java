@@ -18,6 +18,8 @@ final class Report {
     private final StringBuilder cpu = new StringBuilder();
     private final StringBuilder pinning = new StringBuilder();
     private final StringBuilder load = new StringBuilder();
+    private final StringBuilder quota = new StringBuilder();
+    private final StringBuilder throttling = new StringBuilder();
 
     Report(final BrokerComparison.Options options, final Instant started) {
         header.append("Run started ").append(started).append(" on ").append(Runtime.getRuntime().availableProcessors())
@@ -63,6 +65,35 @@ final class Report {
     void pinning(final List<String> brokerCpus, final String toolCpus) {
         pinning.append("Throughput rounds pinned with taskset: brokers on CPUs ").append(String.join(", ", brokerCpus))
                 .append("; perf tools (and this orchestrator) on CPUs ").append(toolCpus).append(".\n");
+    }
+
+    /** Notes the CPU budget every broker ran under during the throughput rounds. */
+    void quota(final CpuQuotaCgroup group) {
+        quota.append(String.format(Locale.ROOT, "Throughput rounds with an equal CPU budget: each broker in its own %s"
+                        + " limited to %.2f of one core (CFS quota %d us per %d us period), after an unlimited, untimed warm-up"
+                        + " pass of every scenario at a tenth of its records; the perf tools unlimited.%n",
+                group.version(), group.fraction(), Math.round(group.fraction() * CpuQuotaCgroup.PERIOD_MICROS),
+                CpuQuotaCgroup.PERIOD_MICROS));
+    }
+
+    /**
+     * Per scenario and broker, medians over rounds of the share of active CFS periods in which the
+     * broker was throttled, and of the share of its budget it used, produce and consume apart: a broker
+     * throttled in most periods and using its whole budget was the bottleneck of that run.
+     */
+    void throttling(final List<Scenario> scenarios, final RunResults results, final List<String> brokers) {
+        throttling.append("| scenario | broker | produce: throttled periods | budget used | consume: throttled periods "
+                + "| budget used |\n|---|---|---:|---:|---:|---:|\n");
+        for (int s = 0; s < scenarios.size(); s++) {
+            for (final String broker : brokers) {
+                throttling.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f |%n",
+                        scenarios.get(s).label(), broker,
+                        results.figure(s, broker, RunResults.PRODUCE_THROTTLED),
+                        results.figure(s, broker, RunResults.PRODUCE_BUDGET),
+                        results.figure(s, broker, RunResults.CONSUME_THROTTLED),
+                        results.figure(s, broker, RunResults.CONSUME_BUDGET)));
+            }
+        }
     }
 
     /**
@@ -114,10 +145,12 @@ final class Report {
     }
 
     String markdown() {
-        return "# Sluice broker vs Apache Kafka 4.1\n\n" + header + pinning + "\n" + load
+        return "# Sluice broker vs Apache Kafka 4.1\n\n" + header + pinning + quota + "\n" + load
                 + "\n\n## Launch to accepting connections\n\n" + launches
                 + "\n## Throughput (medians over rounds; MB = MiB as the tools print it)\n\n" + throughput
                 + "\n## Broker CPU per GiB of records (medians over rounds; lower is better)\n\n" + cpu
+                + (throttling.length() == 0 ? "" : "\n## Broker throttling under the CPU quota (medians over rounds)\n\n"
+                        + throttling)
                 + "\n## Broker process after the load\n\n" + memory;
     }
 

@@ -21,6 +21,11 @@ record Scenario(long records, int recordSize, String acks, String compression, i
         return String.format(Locale.ROOT, "%,d x %s, acks=%s, %s, %d p", records, size, acks, compression, partitions);
     }
 
+    /** The same workload with another record count. */
+    Scenario withRecords(final long count) {
+        return new Scenario(count, recordSize, acks, compression, partitions);
+    }
+
     /** A topic name unique to this scenario and round, so that every run starts from an empty log. */
     String topic(final int index, final int round) {
         return "bench-s" + index + "-r" + round;
