@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs {@code bin/consumer-perf} for both clients over the consumer benchmark matrix (broker x record
@@ -18,19 +20,21 @@ import java.util.Set;
  * <pre>
  * consumer-bench [--brokers sluice,kafka] [--rounds 3] [--records-small 1000000] [--records-large 200000]
  *                [--sizes 100,1024] [--compressions none,lz4,zstd] [--raw FILE] [--out FILE]
+ * consumer-bench --from-raw FILE [--out FILE]     the table again from a raw file (e.g. of a stopped run)
  * </pre>
  *
- * Brokers run as processes ({@link BenchBroker}). Per cell one fresh topic (auto-created, 8
- * partitions) is loaded once by kafka-clients' producer ({@code bin/producer-perf --client kafka},
+ * Brokers run as processes ({@link BenchBroker}). Per cell one fresh topic (created first with 8
+ * partitions, {@link BenchTopics}) is loaded once by kafka-clients' producer ({@code bin/producer-perf --client kafka},
  * linger.ms 5, the cell's compression); then each round runs {@code consumer-perf --client sluice}
  * and {@code --client kafka} on it, each in a fresh group, with which goes first alternating. The
  * rates are consumer-perf's fetch rates (first assignment to last record, so the group join is
  * excluded); CPU is the consumer JVM's over the same phase. On the Sluice broker the socket baseline
  * runs after each round of the 1 KiB uncompressed cell, moving as many bytes as that cell's payload.
- * Raw lines are appended to {@code --raw} as runs complete, so a stopped matrix keeps its data.
+ * Raw lines ({@link ConsumerBenchRaw}) are appended to {@code --raw} as runs complete, so a stopped matrix keeps its data.
  */
 public final class ConsumerBench {
     private static final long RUN_TIMEOUT_SECONDS = 300;
+    private static final int PARTITIONS = 8;
 
     private ConsumerBench() {
     }
@@ -98,7 +102,7 @@ public final class ConsumerBench {
         final List<String> brokers;
         try {
             opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "records-small", "records-large", "sizes",
-                "compressions", "raw", "out"));
+                "compressions", "raw", "out", "from-raw"));
             brokers = opts.choices("brokers", "sluice,kafka", Set.of("sluice", "kafka"));
             settings = new Settings(opts.positiveInt("rounds", 3), opts.positiveLong("records-small", 1_000_000),
                 opts.positiveLong("records-large", 200_000), opts.ints("sizes", "100,1024", 1),
@@ -108,9 +112,17 @@ public final class ConsumerBench {
             System.exit(2);
             return;
         }
+        final Path out = opts.path("out", "tools/target/consumer-bench.md");
+        if (!opts.text("from-raw", "").isEmpty()) {
+            final Results results = ConsumerBenchRaw.read(Files.readAllLines(opts.path("from-raw", ""),
+                StandardCharsets.UTF_8));
+            final String table = ConsumerBenchTable.markdown(results.runs(), results.baselineMbPerSec());
+            System.out.println(table);
+            Files.writeString(out, table, StandardCharsets.UTF_8);
+            return;
+        }
         final Path root = Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath();
         final Path raw = opts.path("raw", "tools/target/consumer-bench-raw.tsv");
-        final Path out = opts.path("out", "tools/target/consumer-bench.md");
         Files.createDirectories(raw.toAbsolutePath().getParent());
         final List<Run> runs = new ArrayList<>();
         final List<Double> baseline = new ArrayList<>();
@@ -151,16 +163,14 @@ public final class ConsumerBench {
                         ? List.of("sluice", "kafka") : List.of("kafka", "sluice");
                     for (final String client : clients) {
                         final ConsumerPerfResult result = consume(commands, bootstrap, topic, client, records);
-                        append(raw, String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%d\t%s", broker, size, compression,
-                            client, round, result == null ? "FAILED" : result.tsv()));
+                        append(raw, ConsumerBenchRaw.runLine(cell, client, round, result));
                         if (result != null) {
                             runs.add(new Run(cell, client, round, result));
                         }
                     }
                     if (cell.baselineCell()) {
                         final Double mbPerSec = socketBaseline(commands, records * size);
-                        append(raw, String.format(Locale.ROOT, "socket-baseline\t%d\tfile\t-\t%d\t%s", size, round,
-                            mbPerSec == null ? "FAILED" : String.format(Locale.ROOT, "%.1f", mbPerSec)));
+                        append(raw, ConsumerBenchRaw.baselineLine(size, round, mbPerSec));
                         if (mbPerSec != null) {
                             baseline.add(mbPerSec);
                         }
@@ -179,6 +189,12 @@ public final class ConsumerBench {
     /** Writes the cell's records into {@code topic} with kafka-clients' producer. */
     private static boolean load(final Commands commands, final String bootstrap, final String topic, final Cell cell,
                                 final long records) throws IOException, InterruptedException {
+        try {
+            BenchTopics.create(bootstrap, topic, PARTITIONS);
+        } catch (final ExecutionException | TimeoutException e) {
+            System.err.println("creating " + topic + " failed, skipping " + cell + ": " + e);
+            return false;
+        }
         final BenchProcess run = BenchProcess.run(commands.producerPerf(List.of("--topic", topic, "--num-records",
             Long.toString(records), "--record-size", Integer.toString(cell.size()), "--throughput", "-1",
             "--reporting-interval", "600000", "--client", "kafka", "--producer-props", "bootstrap.servers=" + bootstrap,

@@ -55,10 +55,4 @@ record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double f
         }
         return Optional.ofNullable(last);
     }
-
-    /** One tab-separated line for the raw file: records, rebalance ms, fetch ms, MiB/s, records/s, cpu-us/record. */
-    String tsv() {
-        return String.format(Locale.ROOT, "%d\t%d\t%d\t%.2f\t%.1f\t%.3f", records, rebalanceMs, fetchMs, fetchMbPerSec,
-            fetchRecordsPerSec, cpuUsPerRecord);
-    }
 }

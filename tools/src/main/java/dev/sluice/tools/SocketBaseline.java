@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -32,9 +33,12 @@ import java.util.regex.Pattern;
  * discards. The consumer's MiB/s on the Sluice broker is compared with this figure.
  *
  * <pre>
- * SocketBaseline --bytes N [--source file|direct]          serve here, read in a child JVM, print the result
- * SocketBaseline --bytes N --read-from 127.0.0.1:PORT      the child: read N bytes, print the result
+ * SocketBaseline --bytes N [--source file|direct] [--receive-buffer B]   serve here, read in a child JVM
+ * SocketBaseline --bytes N --read-from 127.0.0.1:PORT [--receive-buffer B]  the child: read N bytes
  * </pre>
+ *
+ * {@code --receive-buffer} sets the reader's SO_RCVBUF as a consumer's {@code receive.buffer.bytes}
+ * does (Linux then stops auto-tuning that socket's window); without it the OS default applies.
  *
  * The result is one line, {@code socket-baseline: source=file bytes=N ms=T MB.sec=X} (MB = MiB),
  * timed by the reader from connect to its last byte.
@@ -91,28 +95,30 @@ public final class SocketBaseline {
         final BenchOptions opts;
         final long bytes;
         final Source source;
+        final int receiveBuffer;
         try {
-            opts = BenchOptions.parse(args, Set.of("bytes", "source", "read-from"));
+            opts = BenchOptions.parse(args, Set.of("bytes", "source", "read-from", "receive-buffer"));
             if (opts.text("bytes", "").isEmpty()) {
                 throw new IllegalArgumentException("option --bytes is required");
             }
             bytes = opts.positiveLong("bytes", -1);
             source = Source.valueOf(opts.choices("source", "file", Set.of("file", "direct")).get(0)
                 .toUpperCase(Locale.ROOT));
+            receiveBuffer = opts.text("receive-buffer", "").isEmpty() ? -1 : opts.positiveInt("receive-buffer", 1);
         } catch (final IllegalArgumentException e) {
             err.println("socket-baseline: " + e.getMessage());
             return 2;
         }
         if (!opts.text("read-from", "").isEmpty()) {
             final String[] hostPort = opts.text("read-from", "").split(":");
-            out.println(read(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), bytes)
+            out.println(read(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), bytes, receiveBuffer)
                 .line(source.name().toLowerCase(Locale.ROOT)));
             return 0;
         }
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             final InetSocketAddress address = (InetSocketAddress) server.getLocalAddress();
-            final Process reader = startReader(address, bytes, source);
+            final Process reader = startReader(address, bytes, source, receiveBuffer);
             try {
                 serve(server, bytes, source);
                 final String result = readAll(reader);
@@ -129,8 +135,8 @@ public final class SocketBaseline {
     }
 
     /** The reader: a second JVM with this one's java, classpath and heap settings. */
-    private static Process startReader(final InetSocketAddress address, final long bytes, final Source source)
-        throws IOException {
+    private static Process startReader(final InetSocketAddress address, final long bytes, final Source source,
+                                       final int receiveBuffer) throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
@@ -139,6 +145,9 @@ public final class SocketBaseline {
         command.add(SocketBaseline.class.getName());
         command.addAll(List.of("--bytes", Long.toString(bytes), "--source", source.name().toLowerCase(Locale.ROOT),
             "--read-from", address.getHostString() + ":" + address.getPort()));
+        if (receiveBuffer > 0) {
+            command.addAll(List.of("--receive-buffer", Integer.toString(receiveBuffer)));
+        }
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
@@ -212,12 +221,21 @@ public final class SocketBaseline {
         return sent;
     }
 
-    /** Connects to {@code address} and reads exactly {@code bytes} bytes into a direct buffer, discarding them. */
-    static Transfer read(final InetSocketAddress address, final long bytes) throws IOException {
+    /**
+     * Connects to {@code address} and reads exactly {@code bytes} bytes into a direct buffer, discarding them.
+     *
+     * @param receiveBuffer SO_RCVBUF in bytes, set before connecting; -1 for the OS default
+     */
+    static Transfer read(final InetSocketAddress address, final long bytes, final int receiveBuffer)
+        throws IOException {
         final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         final long start = System.nanoTime();
         long received = 0;
-        try (SocketChannel socket = SocketChannel.open(address)) {
+        try (SocketChannel socket = SocketChannel.open()) {
+            if (receiveBuffer > 0) {
+                socket.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
+            socket.connect(address);
             while (received < bytes) {
                 buffer.clear();
                 final int n = socket.read(buffer);

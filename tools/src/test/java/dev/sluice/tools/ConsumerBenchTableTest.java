@@ -52,4 +52,23 @@ class ConsumerBenchTableTest {
         assertTrue(ConsumerPerfResult.find("WARNING: Exiting before consuming the expected number of messages\n")
             .isEmpty());
     }
+
+    @Test
+    void shouldReadBackTheRawLinesItWritesAndSkipFailures() {
+        final ConsumerPerfResult result = new ConsumerPerfResult(200000, 3101, 1233, 158.4, 162206.0, 1.845);
+        final ConsumerBench.Results read = ConsumerBenchRaw.read(List.of(
+            ConsumerBenchRaw.runLine(BASELINE_CELL, "kafka", 2, result),
+            ConsumerBenchRaw.runLine(BASELINE_CELL, "sluice", 2, null),
+            ConsumerBenchRaw.baselineLine(1024, 2, 849.04),
+            ConsumerBenchRaw.baselineLine(1024, 3, null)));
+        assertEquals(List.of(new ConsumerBench.Run(BASELINE_CELL, "kafka", 2, result)), read.runs());
+        assertEquals(List.of(849.0), read.baselineMbPerSec());
+    }
+
+    @Test
+    void shouldNameALineThatIsNotARawLine() {
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ConsumerBenchRaw.read(List.of("sluice\t1024\tnone")));
+        assertTrue(e.getMessage().contains("not a consumer-bench raw line: sluice\t1024\tnone"), e.getMessage());
+    }
 }

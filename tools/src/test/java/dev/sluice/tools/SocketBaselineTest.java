@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SocketBaselineTest {
     private static SocketBaseline.Transfer transfer(final long bytes, final SocketBaseline.Source source,
-                                                    final long[] served) throws Exception {
+                                                    final int receiveBuffer, final long[] served) throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             final CompletableFuture<Long> sent = CompletableFuture.supplyAsync(() -> {
@@ -28,7 +28,7 @@ class SocketBaselineTest {
                 }
             });
             final SocketBaseline.Transfer transfer = SocketBaseline.read(
-                (InetSocketAddress) server.getLocalAddress(), bytes);
+                (InetSocketAddress) server.getLocalAddress(), bytes, receiveBuffer);
             served[0] = sent.get();
             return transfer;
         }
@@ -40,7 +40,7 @@ class SocketBaselineTest {
         // Not a multiple of the 1 MiB buffers, so the last partial write and read are exercised.
         final long bytes = 3L * 1024 * 1024 + 12_345;
         final long[] served = new long[1];
-        final SocketBaseline.Transfer transfer = transfer(bytes, source, served);
+        final SocketBaseline.Transfer transfer = transfer(bytes, source, -1, served);
         assertEquals(bytes, transfer.bytes());
         assertEquals(bytes, served[0]);
     }
@@ -49,7 +49,15 @@ class SocketBaselineTest {
     void shouldSendTheFileAgainWhenMoreIsRequestedThanItHolds() throws Exception {
         final long bytes = SocketBaseline.FILE_CHUNK + 7;
         final long[] served = new long[1];
-        assertEquals(bytes, transfer(bytes, SocketBaseline.Source.FILE, served).bytes());
+        assertEquals(bytes, transfer(bytes, SocketBaseline.Source.FILE, -1, served).bytes());
+        assertEquals(bytes, served[0]);
+    }
+
+    @Test
+    void shouldMoveEveryByteThroughASmallReceiveBuffer() throws Exception {
+        final long bytes = 2L * 1024 * 1024 + 1;
+        final long[] served = new long[1];
+        assertEquals(bytes, transfer(bytes, SocketBaseline.Source.DIRECT, 65_536, served).bytes());
         assertEquals(bytes, served[0]);
     }
 
