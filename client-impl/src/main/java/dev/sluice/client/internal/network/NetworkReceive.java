@@ -24,7 +24,7 @@ final class NetworkReceive {
     }
 
     /**
-     * Reads what is available, as much of it as the frame still needs.
+     * Reads what is available.
      *
      * @return true once the whole frame is in
      * @throws InvalidReceiveException if the size prefix is negative or above the cap
@@ -49,17 +49,8 @@ final class NetworkReceive {
             }
             payload = ByteBuffer.allocate(size);
         }
-        // Read until the frame is complete or the socket has nothing more for now: one read per
-        // selector wake-up left most of a multi-MiB fetch response in the kernel until the next poll,
-        // which on the consumer only comes after the application's next batch of records.
-        while (payload.hasRemaining()) {
-            final int n = channel.read(payload);
-            if (n < 0) {
-                throw new EOFException("Connection to " + source + " closed by peer mid-frame");
-            }
-            if (n == 0) {
-                break;
-            }
+        if (payload.hasRemaining() && channel.read(payload) < 0) {
+            throw new EOFException("Connection to " + source + " closed by peer mid-frame");
         }
         return !payload.hasRemaining();
     }
