@@ -6,10 +6,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One broker for a benchmark driver, run as its own process from the repository's {@code bin/}: the
@@ -23,11 +25,14 @@ final class BenchBroker implements AutoCloseable {
     private final String name;
     private final Process process;
     private final String bootstrap;
+    /** The Sluice broker's data directory, deleted on close; null for Apache Kafka (bin/kafka-broker cleans up). */
+    private final Path dataDir;
 
-    private BenchBroker(final String name, final Process process, final String bootstrap) {
+    private BenchBroker(final String name, final Process process, final String bootstrap, final Path dataDir) {
         this.name = name;
         this.process = process;
         this.bootstrap = bootstrap;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -37,9 +42,11 @@ final class BenchBroker implements AutoCloseable {
      * @param broker {@code sluice} or {@code kafka}
      */
     static BenchBroker start(final Path root, final String broker) throws IOException {
+        // A matrix writes a few hundred MiB of topics: keep them out of the way and remove them afterwards.
+        final Path dataDir = broker.equals("sluice") ? Files.createTempDirectory("bench-sluice") : null;
         final List<String> command = switch (broker) {
             case "sluice" -> List.of(root.resolve("bin/mock-broker").toString(), "--port", "0", "--data-dir",
-                Files.createTempDirectory("bench-sluice").toString(), "--config", "num.partitions=8");
+                dataDir.toString(), "--config", "num.partitions=8");
             case "kafka" -> List.of(root.resolve("bin/kafka-broker").toString(), "--config", "num.partitions=8");
             default -> throw new IllegalArgumentException("--brokers takes sluice and kafka, not " + broker);
         };
@@ -50,9 +57,10 @@ final class BenchBroker implements AutoCloseable {
             "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         final Process process = pb.start();
         try {
-            return new BenchBroker(broker, process, awaitBootstrap(process, broker));
+            return new BenchBroker(broker, process, awaitBootstrap(process, broker), dataDir);
         } catch (final IOException | RuntimeException e) {
             process.destroyForcibly();
+            deleteTree(dataDir);
             throw e;
         }
     }
@@ -91,12 +99,24 @@ final class BenchBroker implements AutoCloseable {
         throw new IllegalStateException(broker + " broker exited before printing its address");
     }
 
-    /** Stops the broker: SIGTERM, then a kill after a minute. */
+    /** Stops the broker (SIGTERM, then a kill after a minute) and deletes the Sluice broker's data. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
+        }
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(final Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }
