@@ -72,7 +72,16 @@ final class BenchTable {
 
     /** Median of one metric; the mean of the middle two for an even count. */
     static double median(final List<PerfSummary> summaries, final ToDoubleFunction<PerfSummary> metric) {
-        final double[] values = summaries.stream().mapToDouble(metric).sorted().toArray();
+        return median(summaries.stream().mapToDouble(metric).toArray());
+    }
+
+    /** Median of {@code unsorted} (any order, not modified); the mean of the middle two for an even count, NaN for none. */
+    static double median(final double... unsorted) {
+        if (unsorted.length == 0) {
+            return Double.NaN;
+        }
+        final double[] values = unsorted.clone();
+        java.util.Arrays.sort(values);
         final int mid = values.length / 2;
         return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import java.util.UUID;
  * </pre>
  *
  * Progress lines go to stderr every reporting interval (stdout with --show-detailed-stats). MB is
- * MiB of key and value bytes, as in Kafka's tool.
+ * MiB of key and value bytes, as in Kafka's tool. After Kafka's summary line comes one more line with
+ * the client CPU per record over the fetch phase ({@link ConsumerPerfResult}).
  */
 public final class ConsumerPerf {
     private static final Set<String> WITH_VALUE = Set.of("--bootstrap-server", "--broker-list", "--topic", "--messages",
@@ -93,11 +95,14 @@ public final class ConsumerPerf {
         long records = 0;
         long bytes = 0;
         final long[] rebalanceEndMs = {-1};
+        // CPU of this whole JVM from the first assignment on: the fetch phase the rates are stated for.
+        final long[] cpuAtAssignmentNs = {-1};
         final long startMs = System.currentTimeMillis();
         try (PerfConsumer consumer = PerfConsumer.create(client, config)) {
             consumer.start(topic, group, () -> {
                 if (rebalanceEndMs[0] < 0) {
                     rebalanceEndMs[0] = System.currentTimeMillis();
+                    cpuAtAssignmentNs[0] = ProcessCpuClock.cpuNanos();
                 }
             });
             long lastRecordMs = System.currentTimeMillis();
@@ -131,13 +136,16 @@ public final class ConsumerPerf {
                 }
             }
             final long endMs = System.currentTimeMillis();
+            final long cpuEndNs = ProcessCpuClock.cpuNanos();
             final long rebalanceMs = rebalanceEndMs[0] < 0 ? 0 : rebalanceEndMs[0] - startMs;
             final long fetchMs = Math.max(1, endMs - startMs - rebalanceMs);
             final double elapsedSec = Math.max(1, endMs - startMs) / 1000.0;
             final double mb = bytes / MIB;
-            out.printf("%s, %s, %.4f, %.4f, %d, %.4f, %d, %d, %.4f, %.4f%n", dates.format(new Date(startMs)),
+            out.printf(Locale.ROOT, "%s, %s, %.4f, %.4f, %d, %.4f, %d, %d, %.4f, %.4f%n", dates.format(new Date(startMs)),
                 dates.format(new Date(endMs)), mb, mb / elapsedSec, records, records / elapsedSec, rebalanceMs, fetchMs,
                 mb / (fetchMs / 1000.0), records / (fetchMs / 1000.0));
+            out.println(ConsumerPerfResult.cpuLine(ProcessCpuClock.microsPerRecord(cpuAtAssignmentNs[0], cpuEndNs,
+                records)));
             if (opts.has("--print-metrics")) {
                 consumer.metrics().forEach((name, value) -> out.println(name + " : " + value));
             }

@@ -269,6 +269,40 @@ abstract class AbstractConsumerRoundTripTest {
     }
 
     @Test
+    void shouldFetchAheadWhileBufferedRecordsAreStillBeingHandedOut() throws Exception {
+        final String topic = "fetch-ahead";
+        createTopic(topic, 1);
+        produce(topic, 0, 0, 50);
+        final TopicPartition tp = new TopicPartition(topic, 0);
+        // One record per poll, so the first response's 50 records stay buffered for many polls; a long
+        // fetch.max.wait.ms so the fetch ahead, sent before records 50-99 exist, waits for them.
+        try (SluiceConsumer<byte[], byte[]> consumer = consumer(Map.of("max.poll.records", 1,
+            "fetch.max.wait.ms", 10_000))) {
+            consumer.assign(List.of(tp));
+            final List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(readAll(consumer, 1, r -> { }));
+            final double firstResponseBytes = metric(consumer, "bytes-consumed-total");
+            produce(topic, 0, 50, 50);
+            // Paused, nothing more is handed out: 49 records of the first response stay buffered, and only
+            // a fetch sent ahead of them can bring in more bytes.
+            consumer.pause(List.of(tp));
+            final long deadline = System.currentTimeMillis() + READ_TIMEOUT_MS;
+            while (metric(consumer, "bytes-consumed-total") == firstResponseBytes
+                && System.currentTimeMillis() < deadline) {
+                assertTrue(consumer.poll(POLL).isEmpty());
+            }
+            assertTrue(metric(consumer, "bytes-consumed-total") > firstResponseBytes,
+                "records 50-99 were fetched while 1-49 were still buffered");
+            consumer.resume(List.of(tp));
+            read.addAll(readAll(consumer, 99, r -> assertTrue(r.count() <= 1)));
+            assertEquals(100, read.size());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i, read.get(i).offset(), "offsets in order, none skipped or repeated");
+                assertArrayEquals(("v" + i).getBytes(StandardCharsets.UTF_8), read.get(i).value());
+            }
+        }
+    }
+
+    @Test
     void shouldThrowWakeupExceptionFromABlockedPoll() throws Exception {
         final String topic = "wakeup";
         createTopic(topic, 1);

@@ -30,6 +30,7 @@ import java.util.List;
 final class CompletedFetch<K, V> {
     private final TopicPartition partition;
     private final long fetchOffset;
+    private final ByteBuffer records;
     private final RecordBatchReader reader;
     private final RecordIterator iterator;
     private final boolean checkCrcs;
@@ -42,6 +43,8 @@ final class CompletedFetch<K, V> {
     private long batchEndOffset;
     private RuntimeException failure;
     private boolean exhausted;
+    /** Lazily computed {@link #endOffset()}; {@code Long.MIN_VALUE} until then. */
+    private long endOffset = Long.MIN_VALUE;
 
     /**
      * @param fetchOffset the partition's position when the fetch was sent; the records are only
@@ -55,6 +58,7 @@ final class CompletedFetch<K, V> {
         this.fetchOffset = fetchOffset;
         this.nextOffset = fetchOffset;
         this.batchEndOffset = fetchOffset;
+        this.records = records;
         this.reader = new RecordBatchReader(records);
         this.sizeInBytes = records.remaining();
         this.iterator = iterator;
@@ -74,6 +78,32 @@ final class CompletedFetch<K, V> {
     /** The offset after the last record handed out (or skipped): the partition's position once drained. */
     long nextOffset() {
         return nextOffset;
+    }
+
+    /**
+     * The offset after the last whole batch of this response: the partition's position once it is
+     * drained, and so where the next fetch of the partition can start before it is. Walks only the
+     * batch headers, once.
+     *
+     * @return -1 when no whole batch is there or the headers cannot be walked (the fetch then waits
+     *         until this one is drained, and drain reports any corruption)
+     */
+    long endOffset() {
+        if (endOffset == Long.MIN_VALUE) {
+            endOffset = -1;
+            try {
+                final RecordBatchReader headers = new RecordBatchReader(records.duplicate());
+                while (headers.hasNext()) {
+                    endOffset = Math.max(endOffset, headers.next().nextOffset());
+                }
+            } catch (final dev.sluice.codec.MalformedDataException e) {
+                endOffset = -1;
+            }
+            if (endOffset <= fetchOffset) {
+                endOffset = -1;
+            }
+        }
+        return endOffset;
     }
 
     /** Bytes of the records field, partial trailing batch included. */

@@ -34,10 +34,16 @@ import java.util.Set;
  * Sends Fetch requests, one in flight per broker, and turns the answers into records.
  *
  * <p>A partition is fetched when it is fetchable (assigned, not paused, position known), its leader is
- * known, no fetch is in flight to that leader and nothing fetched for it is still waiting to be
- * handed out. {@link #sendFetches} is called again just before {@code poll} returns records, so the
- * next response is on its way while the application processes the last (prefetch). Application
- * thread only: handlers run inside {@link NetworkClient#poll}, which that thread calls.
+ * known, no fetch is in flight to that leader and at most one response for it is still waiting to be
+ * handed out; in that case the fetch starts at the end of that response ({@link
+ * CompletedFetch#endOffset()}) rather than at the position. {@link #sendFetches} is called again just
+ * before {@code poll} returns records, so the next response is on its way while the application
+ * processes the last (prefetch). Fetching only partitions with nothing buffered, as kafka-clients
+ * does, left the prefetch idle whenever one response held every partition of a broker: the next
+ * fetch went out only after the application had drained it all, and transfer and processing took
+ * turns (consumer-bench, 1 KiB records). Buffered data is therefore bounded by two responses per
+ * partition, so by twice {@code fetch.max.bytes} per broker. Application thread only: handlers run
+ * inside {@link NetworkClient#poll}, which that thread calls.
  */
 public final class Fetcher<K, V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
@@ -71,13 +77,22 @@ public final class Fetcher<K, V> implements AutoCloseable {
         this.iterator = new RecordIterator(decompression);
     }
 
-    private boolean hasBuffered(final TopicPartition tp) {
+    /**
+     * Where the next fetch of {@code tp} starts: its position when nothing is buffered for it, the end
+     * of its one buffered response, or -1 when it must not be fetched now (two responses buffered, or
+     * the end of the buffered one unknown).
+     */
+    private long nextFetchOffset(final TopicPartition tp) {
+        CompletedFetch<K, V> buffered = null;
         for (final CompletedFetch<K, V> fetch : completed) {
             if (fetch.partition().equals(tp)) {
-                return true;
+                if (buffered != null) {
+                    return -1;
+                }
+                buffered = fetch;
             }
         }
-        return false;
+        return buffered == null ? subscriptions.position(tp) : buffered.endOffset();
     }
 
     /**
@@ -89,7 +104,11 @@ public final class Fetcher<K, V> implements AutoCloseable {
         final ClusterView cluster = metadata.cluster();
         final Map<Integer, Map<TopicPartition, Long>> byNode = new LinkedHashMap<>();
         for (final TopicPartition tp : subscriptions.assignment()) {
-            if (!subscriptions.isFetchable(tp) || hasBuffered(tp)) {
+            if (!subscriptions.isFetchable(tp)) {
+                continue;
+            }
+            final long fetchOffset = nextFetchOffset(tp);
+            if (fetchOffset < 0) {
                 continue;
             }
             final BrokerNode leader = cluster.leaderFor(tp);
@@ -100,7 +119,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
             if (nodesWithFetchInFlight.contains(leader.id())) {
                 continue;
             }
-            byNode.computeIfAbsent(leader.id(), id -> new LinkedHashMap<>()).put(tp, subscriptions.position(tp));
+            byNode.computeIfAbsent(leader.id(), id -> new LinkedHashMap<>()).put(tp, fetchOffset);
         }
         int sent = 0;
         for (final Map.Entry<Integer, Map<TopicPartition, Long>> e : byNode.entrySet()) {
@@ -165,10 +184,16 @@ public final class Fetcher<K, V> implements AutoCloseable {
             for (final Struct p : topic.get(FetchResponseSchema.FetchableTopicResponse.PARTITIONS)) {
                 final TopicPartition tp = new TopicPartition(name, p.get(FetchResponseSchema.PartitionData.PARTITION_INDEX));
                 final Long fetchOffset = positions.get(tp);
-                if (fetchOffset == null || !subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetchOffset) {
+                if (fetchOffset == null || !subscriptions.isAssigned(tp) || nextFetchOffset(tp) != fetchOffset) {
                     continue; // not asked for, or unassigned / moved by a seek since
                 }
                 final short error = p.get(FetchResponseSchema.PartitionData.ERROR_CODE);
+                if (error != Errors.NONE.code() && subscriptions.position(tp) != fetchOffset) {
+                    // A fetch ahead of buffered records: leave the error to the fetch from the position
+                    // once they are handed out, so they still are, as without the prefetch.
+                    LOG.debug("Fetch ahead for {} at {} failed with {}", tp, fetchOffset, Errors.forCode(error));
+                    continue;
+                }
                 if (error == Errors.NONE.code()) {
                     final long highWatermark = p.get(FetchResponseSchema.PartitionData.HIGH_WATERMARK);
                     subscriptions.highWatermark(tp, highWatermark);

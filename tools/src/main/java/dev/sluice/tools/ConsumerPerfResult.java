@@ -1,0 +1,58 @@
+package dev.sluice.tools;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one {@code consumer-perf} run printed at the end: Kafka ConsumerPerformance's summary line
+ * (ten comma-separated columns after its header) and Sluice's extra line with CPU per record.
+ *
+ * <pre>
+ * start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+ * 2026-12-05 23:40:01:123, 2026-12-05 23:40:05:456, 195.3125, 45.0, 200000, 46000.0, 3100, 1233, 158.4, 162206.0
+ * 1.84 cpu-us/record (fetch)
+ * </pre>
+ *
+ * @param records            records consumed
+ * @param rebalanceMs        milliseconds from start until the first assignment (the group join)
+ * @param fetchMs            milliseconds from the first assignment until the last record
+ * @param fetchMbPerSec      MiB of keys and values per second over {@code fetchMs}
+ * @param fetchRecordsPerSec records per second over {@code fetchMs}
+ * @param cpuUsPerRecord     CPU of the whole consumer JVM over the fetch phase, microseconds per record;
+ *                           NaN when the line is missing or the platform gives no process CPU time
+ */
+record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double fetchMbPerSec,
+                          double fetchRecordsPerSec, double cpuUsPerRecord) {
+    private static final String NUMBER = "(-?[0-9]+(?:\\.[0-9]+)?)";
+    private static final Pattern SUMMARY = Pattern.compile("^[^,]+, [^,]+, " + NUMBER + ", " + NUMBER + ", ([0-9]+), "
+        + NUMBER + ", ([0-9]+), ([0-9]+), " + NUMBER + ", " + NUMBER + "$");
+    private static final Pattern CPU = Pattern.compile("^(NaN|[0-9]+(?:\\.[0-9]+)?) cpu-us/record \\(fetch\\)$");
+
+    /** The CPU line {@code consumer-perf} prints after the summary. */
+    static String cpuLine(final double cpuUsPerRecord) {
+        return String.format(Locale.ROOT, "%.2f cpu-us/record (fetch)", cpuUsPerRecord);
+    }
+
+    /** Finds the last summary line (and CPU line, if any) in a run's output; empty when there is none. */
+    static Optional<ConsumerPerfResult> find(final String output) {
+        ConsumerPerfResult last = null;
+        for (final String raw : output.split("\n")) {
+            final String line = raw.strip();
+            final Matcher m = SUMMARY.matcher(line);
+            if (m.find()) {
+                last = new ConsumerPerfResult(Long.parseLong(m.group(3)), Long.parseLong(m.group(5)),
+                    Long.parseLong(m.group(6)), Double.parseDouble(m.group(7)), Double.parseDouble(m.group(8)),
+                    Double.NaN);
+                continue;
+            }
+            final Matcher c = CPU.matcher(line);
+            if (c.find() && last != null) {
+                last = new ConsumerPerfResult(last.records, last.rebalanceMs, last.fetchMs, last.fetchMbPerSec,
+                    last.fetchRecordsPerSec, Double.parseDouble(c.group(1)));
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+}
