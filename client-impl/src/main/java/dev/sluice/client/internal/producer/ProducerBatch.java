@@ -113,6 +113,11 @@ public final class ProducerBatch {
         return closedBytes != null || sealed || writer.isFull();
     }
 
+    /** True if the batch's records take at least {@code bytes} bytes before compression. */
+    boolean holdsUncompressed(final int bytes) {
+        return writer.uncompressedSizeInBytes() >= bytes;
+    }
+
     /** Takes no more appends: for split pieces, which must keep exactly their records. */
     void seal() {
         sealed = true;

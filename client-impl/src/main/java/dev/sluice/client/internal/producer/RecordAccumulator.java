@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 /**
  * Groups records per partition into {@link ProducerBatch}es for the sender.
@@ -36,7 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * buffers back with {@link #deallocate} once a request is answered.
  *
  * <p>A batch is ready when it is full, when {@code linger.ms} has passed since it was created,
- * when other threads are waiting for memory, or during flush and close. A retried batch waits
+ * when other threads are waiting for memory, or during flush and close. A compressed batch is
+ * full by its <em>estimated compressed</em> size (see {@link CompressedBatchSizer}), so it may hold
+ * many times {@code batch.size} uncompressed; such a batch is also ready once it holds
+ * {@code batch.size} uncompressed bytes and its leader has no request in flight (see
+ * {@link #ready(ClusterView, long, IntPredicate)}). A retried batch waits
  * its backoff ({@code retry.backoff.ms} doubling up to {@code retry.backoff.max.ms}) and goes
  * back to the head of its deque in sequence order, so per-partition order holds.
  *
@@ -58,7 +63,11 @@ public final class RecordAccumulator {
         }
     }
 
-    /** Outcome of an append: whether the sender should be woken because a batch filled up. */
+    /**
+     * Outcome of an append: whether the sender should be woken because a batch filled up (or, for
+     * a compressed batch, just reached {@code batch.size} uncompressed bytes and may go to an idle
+     * leader), and whether a new batch was opened.
+     */
     public record AppendResult(boolean batchIsFull, boolean newBatchCreated) {
         private static final AppendResult[] ALL = {new AppendResult(false, false), new AppendResult(false, true),
             new AppendResult(true, false), new AppendResult(true, true)};
@@ -154,15 +163,20 @@ public final class RecordAccumulator {
         }
     }
 
-    private static AppendResult tryAppend(final Deque<ProducerBatch> deque, final long timestampMs, final byte[] key,
-                                          final byte[] value, final Header[] headers, final int recordSize,
-                                          final RecordCompletion completion) {
+    private AppendResult tryAppend(final Deque<ProducerBatch> deque, final long timestampMs, final byte[] key,
+                                   final byte[] value, final Header[] headers, final int recordSize,
+                                   final RecordCompletion completion) {
         final ProducerBatch last = deque.peekLast();
-        if (last == null || last.isInRetryOrClosed()
-            || !last.tryAppend(timestampMs, key, value, headers, recordSize, completion)) {
+        if (last == null || last.isInRetryOrClosed()) {
             return null;
         }
-        return AppendResult.of(deque.size() > 1 || last.isFull(), false);
+        final boolean belowTarget = !last.holdsUncompressed(config.batchSize());
+        if (!last.tryAppend(timestampMs, key, value, headers, recordSize, completion)) {
+            return null;
+        }
+        // Wake the sender once, when the batch crosses batch.size uncompressed: an idle leader takes it now.
+        final boolean reachedTarget = belowTarget && last.holdsUncompressed(config.batchSize());
+        return AppendResult.of(deque.size() > 1 || last.isFull() || reachedTarget, false);
     }
 
     private void ensureOpen() {
@@ -172,9 +186,29 @@ public final class RecordAccumulator {
     }
 
     /**
-     * Which leaders have a batch worth sending now, and how long until the next one might.
+     * Which leaders have a batch worth sending now, and how long until the next one might, as if
+     * every leader had requests in flight (only full, lingered, flushed or memory-starved batches).
      */
     public ReadyCheck ready(final ClusterView cluster, final long nowMs) {
+        return ready(cluster, nowMs, node -> false);
+    }
+
+    /**
+     * Which leaders have a batch worth sending now, and how long until the next one might.
+     *
+     * <p>Besides the usual reasons (full, lingered, memory short, flush, close), a batch holding at
+     * least {@code batch.size} uncompressed bytes is ready when {@code idle} says its leader has no
+     * request in flight. Why: a compressed batch is sized by its estimated compressed bytes, and at a
+     * moderate rate it takes longer than {@code linger.ms} to fill, so every record would wait out
+     * the linger (measured: p50 3 ms at 100 000 records/s of 100 B, lz4, linger 5, where
+     * kafka-clients' batches, full at about {@code batch.size} uncompressed, often leave at once).
+     * Sending to an idle connection costs no batching that waiting would have bought: while a
+     * request is in flight the batches keep growing toward their compressed size, which is what
+     * keeps large batches at high rates.
+     *
+     * @param idle tells, by node id, whether that leader has no request in flight; sender thread
+     */
+    public ReadyCheck ready(final ClusterView cluster, final long nowMs, final IntPredicate idle) {
         final Set<Integer> readyNodes = new HashSet<>();
         final Set<String> unknownLeaderTopics = new HashSet<>();
         long nextDelay = Long.MAX_VALUE;
@@ -199,7 +233,10 @@ public final class RecordAccumulator {
                 final long timeToWaitMs = first.inRetry() ? retryBackoffMs(first.attempts()) : config.lingerMs();
                 final boolean full = deque.size() > 1 || first.isFull();
                 final boolean lingered = waitedMs >= timeToWaitMs;
-                final boolean sendable = full || lingered || exhausted || closed || flushesInProgress.get() > 0;
+                final boolean worthSendingIdle = !first.inRetry() && first.holdsUncompressed(config.batchSize())
+                    && idle.test(leader.id());
+                final boolean sendable = full || lingered || worthSendingIdle || exhausted || closed
+                    || flushesInProgress.get() > 0;
                 if (sendable && !backingOff) {
                     readyNodes.add(leader.id());
                 } else {

@@ -177,7 +177,8 @@ public final class Sender implements Runnable {
 
     private long sendProducerData(final long nowMs) {
         final ClusterView cluster = metadata.cluster();
-        final RecordAccumulator.ReadyCheck ready = accumulator.ready(cluster, nowMs);
+        final RecordAccumulator.ReadyCheck ready = accumulator.ready(cluster, nowMs,
+            node -> client.inFlightCount(node) == 0);
         if (!ready.unknownLeaderTopics().isEmpty()) {
             for (final String topic : ready.unknownLeaderTopics()) {
                 metadata.addTopic(topic);

@@ -166,4 +166,38 @@ class CompressedBatchFillingTest {
         }
         assertEquals(1.0f, acc.compressionRatioEstimate("t"));
     }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldSendABatchHoldingBatchSizeUncompressedOnlyToAnIdleLeaderBeforeLinger(final CompressionType type)
+        throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024);
+        final Supplier<byte[]> values = repeatedValue();
+        for (int i = 0; i < 20; i++) {
+            nextFullBatch(acc, values);
+        }
+        // Left open: the batch after the last full one, created under the learned (low) estimate.
+        assertEquals(1, acc.queuedBatches(TP));
+
+        RecordAccumulator.AppendResult result;
+        do {
+            assertTrue(acc.ready(cluster, time.milliseconds(), node -> true).readyNodes().isEmpty(),
+                "below batch.size uncompressed a batch waits for linger.ms even on an idle connection");
+            result = acc.append(TP, time.milliseconds(), null, values.get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        } while (!acc.firstQueued(TP).holdsUncompressed(BATCH_SIZE));
+
+        final ProducerBatch batch = acc.firstQueued(TP);
+        assertEquals(1, acc.queuedBatches(TP));
+        assertTrue(!batch.isFull(), "learned ratio " + acc.compressionRatioEstimate("t") + " leaves room past batch.size"
+            + " uncompressed, batch holds " + batch.uncompressedSizeInBytes());
+        assertTrue(result.batchIsFull(), "the append that reached batch.size uncompressed wakes the sender");
+        assertTrue(acc.ready(cluster, time.milliseconds(), node -> false).readyNodes().isEmpty(),
+            "with a request in flight the batch keeps growing toward its compressed size");
+        assertTrue(acc.ready(cluster, time.milliseconds()).readyNodes().isEmpty());
+        assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> node == 1).readyNodes(),
+            "an idle leader takes the batch at once, without waiting for linger.ms");
+
+        result = acc.append(TP, time.milliseconds(), null, values.get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        assertTrue(!result.batchIsFull(), "the sender is woken once per batch, not on every later append");
+    }
 }
