@@ -28,9 +28,11 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -299,6 +301,37 @@ abstract class AbstractConsumerRoundTripTest {
                 assertEquals(i, read.get(i).offset(), "offsets in order, none skipped or repeated");
                 assertArrayEquals(("v" + i).getBytes(StandardCharsets.UTF_8), read.get(i).value());
             }
+        }
+    }
+
+    @Test
+    void shouldNotLetALongPollOfACaughtUpPartitionStallAPartitionWithRecordsLeft() throws Exception {
+        final String topic = "caught-up-long-poll";
+        createTopic(topic, 2);
+        produce(topic, 0, 0, 5);
+        // One batch per record and a tiny max.partition.fetch.bytes: partition 1 takes many fetches.
+        final int behind = 40;
+        try (KafkaProducer<byte[], byte[]> producer = kafkaProducer("none", Map.of())) {
+            for (int i = 0; i < behind; i++) {
+                producer.send(new ProducerRecord<>(topic, 1, null, ("w" + i).getBytes(StandardCharsets.UTF_8)));
+                producer.flush();
+            }
+        }
+        // Partition 0 is caught up after its first response. A fetch of it alone would be parked by the
+        // broker for the whole fetch.max.wait.ms, longer than a poll, while partition 1 runs dry.
+        try (SluiceConsumer<byte[], byte[]> consumer = consumer(Map.of("max.poll.records", 1,
+            "max.partition.fetch.bytes", 200, "fetch.max.wait.ms", 30_000))) {
+            consumer.assign(partitions(topic, 2));
+            final List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+            while (read.size() < 5 + behind) {
+                final ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(10));
+                assertFalse(records.isEmpty(), "a poll came back empty with " + (5 + behind - read.size())
+                    + " records left to read");
+                records.forEach(read::add);
+            }
+            final List<Long> partitionOne = read.stream().filter(r -> r.partition() == 1)
+                .map(ConsumerRecord::offset).toList();
+            assertEquals(LongStream.range(0, behind).boxed().toList(), partitionOne, "partition 1 in order, complete");
         }
     }
 

@@ -96,19 +96,17 @@ public final class Fetcher<K, V> implements AutoCloseable {
     }
 
     /**
-     * Sends a Fetch to every ready leader that has fetchable partitions and no fetch in flight.
+     * Sends a Fetch to every ready leader that has fetchable partitions and no fetch in flight, unless
+     * that fetch would only be a long poll holding the leader's one slot while records are still to be
+     * fetched for other partitions (see {@link FetchPlan}).
      *
      * @return requests sent
      */
     public int sendFetches(final long nowMs) {
         final ClusterView cluster = metadata.cluster();
-        final Map<Integer, Map<TopicPartition, Long>> byNode = new LinkedHashMap<>();
+        final Map<Integer, FetchPlan> byNode = new LinkedHashMap<>();
         for (final TopicPartition tp : subscriptions.assignment()) {
             if (!subscriptions.isFetchable(tp)) {
-                continue;
-            }
-            final long fetchOffset = nextFetchOffset(tp);
-            if (fetchOffset < 0) {
                 continue;
             }
             final BrokerNode leader = cluster.leaderFor(tp);
@@ -119,21 +117,44 @@ public final class Fetcher<K, V> implements AutoCloseable {
             if (nodesWithFetchInFlight.contains(leader.id())) {
                 continue;
             }
-            byNode.computeIfAbsent(leader.id(), id -> new LinkedHashMap<>()).put(tp, fetchOffset);
+            final FetchPlan plan = byNode.computeIfAbsent(leader.id(), id -> new FetchPlan());
+            final long highWatermark = subscriptions.highWatermark(tp);
+            final long fetchOffset = nextFetchOffset(tp);
+            if (fetchOffset >= 0) {
+                plan.add(tp, fetchOffset, highWatermark);
+            } else if (!bufferedUpTo(tp, highWatermark)) {
+                plan.holdsBack();
+            }
         }
         int sent = 0;
-        for (final Map.Entry<Integer, Map<TopicPartition, Long>> e : byNode.entrySet()) {
+        for (final Map.Entry<Integer, FetchPlan> e : byNode.entrySet()) {
             final int node = e.getKey();
-            if (!client.ready(node, nowMs)) {
+            if (!e.getValue().worthSending() || !client.ready(node, nowMs)) {
                 continue;
             }
-            final Map<TopicPartition, Long> positions = e.getValue();
+            final Map<TopicPartition, Long> positions = e.getValue().positions();
             nodesWithFetchInFlight.add(node);
             client.send(node, ApiKeys.FETCH, MAX_FETCH_VERSION, fetchRequest(positions), true,
                 response -> onFetchResponse(node, positions, response), nowMs);
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * True when the responses buffered for {@code tp} reach {@code highWatermark}: nothing more is
+     * known to be there to fetch for it.
+     */
+    private boolean bufferedUpTo(final TopicPartition tp, final long highWatermark) {
+        if (highWatermark < 0) {
+            return false;
+        }
+        for (final CompletedFetch<K, V> fetch : completed) {
+            if (fetch.partition().equals(tp) && fetch.endOffset() >= highWatermark) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Struct fetchRequest(final Map<TopicPartition, Long> positions) {

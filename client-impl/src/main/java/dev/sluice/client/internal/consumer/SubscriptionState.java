@@ -169,6 +169,12 @@ public final class SubscriptionState {
         }
     }
 
+    /** The high watermark from the partition's last fetch response, or {@link #NO_POSITION} before one. */
+    public long highWatermark(final TopicPartition tp) {
+        final PartitionProgress p = assigned.get(tp);
+        return p == null ? NO_POSITION : p.highWatermark;
+    }
+
     /** Records behind the high watermark, or -1 when either end is unknown. */
     public long lag(final TopicPartition tp) {
         final PartitionProgress p = assigned.get(tp);
