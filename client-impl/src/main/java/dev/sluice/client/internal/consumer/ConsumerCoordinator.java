@@ -291,7 +291,7 @@ public final class ConsumerCoordinator {
         }
         for (final String topic : subscribedTopics) {
             metadata.addTopic(topic);
-            if (metadata.cluster().partitionCount(topic) == 0) {
+            if (knownPartitionCount(topic) == 0) {
                 metadata.requestUpdate();
                 return; // join once the subscribed topics' partitions are known
             }
@@ -462,7 +462,7 @@ public final class ConsumerCoordinator {
         final Map<String, Integer> partitionsPerTopic = new HashMap<>();
         for (final PartitionAssignor.Subscription s : leaderMembers.values()) {
             for (final String topic : s.topics()) {
-                final int count = metadata.cluster().partitionCount(topic);
+                final int count = knownPartitionCount(topic);
                 if (count == 0) {
                     metadata.requestUpdate();
                     return;
@@ -479,6 +479,16 @@ public final class ConsumerCoordinator {
         final Map<String, byte[]> encoded = new HashMap<>();
         assignment.forEach((member, partitions) -> encoded.put(member, assignmentBytes(partitions)));
         sendSync(encoded, nowMs);
+    }
+
+    /**
+     * Partitions of {@code topic} in the current metadata, or 0 while they are unknown. The cluster view
+     * answers -1 for a topic its last response did not list (the topic's metadata has not arrived yet),
+     * which must count as unknown too: the leader would otherwise assign a range of -1 partitions, that
+     * is an empty assignment, and the group would sit Stable with nothing until the next rebalance.
+     */
+    private int knownPartitionCount(final String topic) {
+        return Math.max(0, metadata.cluster().partitionCount(topic));
     }
 
     private static byte[] assignmentBytes(final List<TopicPartition> partitions) {
