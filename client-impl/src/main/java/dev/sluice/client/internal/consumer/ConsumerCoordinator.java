@@ -108,6 +108,12 @@ public final class ConsumerCoordinator {
     private String protocolName;
     private long joinRetryAtMs;
     private Map<String, PartitionAssignor.Subscription> leaderMembers;
+    /**
+     * As leader: the partition count of every topic the current generation's assignment covered;
+     * null when this member did not assign it. A count that changes (partitions added) makes the
+     * leader rejoin so that the new partitions get an owner, as kafka-clients' leader does.
+     */
+    private Map<String, Integer> assignedPartitionCounts;
     private List<TopicPartition> pendingAssignment;
     private boolean heartbeatInFlight;
     private long lastHeartbeatSentMs;
@@ -201,6 +207,11 @@ public final class ConsumerCoordinator {
         }
         if (hasSubscription()) {
             startHeartbeatThread();
+            if (state == State.STABLE && !needsRejoin && assignedPartitionCountsChanged()) {
+                LOG.info("[{}] Partition counts of the assigned topics changed since {}; rejoining", clientId,
+                    assignedPartitionCounts);
+                needsRejoin = true;
+            }
             if (state == State.UNJOINED || (state == State.STABLE && needsRejoin)) {
                 maybeJoin(nowMs);
             } else if (state == State.SYNCING && leaderMembers != null) {
@@ -297,6 +308,7 @@ public final class ConsumerCoordinator {
             }
         }
         onJoinPrepare(nowMs);
+        assignedPartitionCounts = null;
         final Struct request = ApiKeys.JOIN_GROUP.requestSchema().newStruct()
             .set(JoinGroupRequestSchema.GROUP_ID, groupId)
             .set(JoinGroupRequestSchema.SESSION_TIMEOUT_MS, sessionTimeoutMs)
@@ -476,6 +488,7 @@ public final class ConsumerCoordinator {
         final Map<String, List<TopicPartition>> assignment = assignor.assign(partitionsPerTopic, leaderMembers);
         LOG.info("[{}] Assigned with {}: {}", clientId, protocolName, assignment);
         leaderMembers = null;
+        assignedPartitionCounts = Map.copyOf(partitionsPerTopic);
         final Map<String, byte[]> encoded = new HashMap<>();
         assignment.forEach((member, partitions) -> encoded.put(member, assignmentBytes(partitions)));
         sendSync(encoded, nowMs);
@@ -489,6 +502,20 @@ public final class ConsumerCoordinator {
      */
     private int knownPartitionCount(final String topic) {
         return Math.max(0, metadata.cluster().partitionCount(topic));
+    }
+
+    /** True when the metadata now knows another partition count for a topic this leader assigned. */
+    private boolean assignedPartitionCountsChanged() {
+        if (assignedPartitionCounts == null) {
+            return false;
+        }
+        for (final Map.Entry<String, Integer> e : assignedPartitionCounts.entrySet()) {
+            final int now = knownPartitionCount(e.getKey());
+            if (now != 0 && now != e.getValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] assignmentBytes(final List<TopicPartition> partitions) {
