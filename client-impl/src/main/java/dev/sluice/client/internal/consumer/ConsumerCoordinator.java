@@ -108,6 +108,12 @@ public final class ConsumerCoordinator {
     private String protocolName;
     private long joinRetryAtMs;
     private Map<String, PartitionAssignor.Subscription> leaderMembers;
+    /**
+     * As leader: the partition count of every topic the current generation's assignment covered;
+     * null when this member did not assign it. A count that changes (partitions added) makes the
+     * leader rejoin so that the new partitions get an owner, as kafka-clients' leader does.
+     */
+    private Map<String, Integer> assignedPartitionCounts;
     private List<TopicPartition> pendingAssignment;
     private boolean heartbeatInFlight;
     private long lastHeartbeatSentMs;
@@ -201,6 +207,11 @@ public final class ConsumerCoordinator {
         }
         if (hasSubscription()) {
             startHeartbeatThread();
+            if (state == State.STABLE && !needsRejoin && assignedPartitionCountsChanged()) {
+                LOG.info("[{}] Partition counts of the assigned topics changed since {}; rejoining", clientId,
+                    assignedPartitionCounts);
+                needsRejoin = true;
+            }
             if (state == State.UNJOINED || (state == State.STABLE && needsRejoin)) {
                 maybeJoin(nowMs);
             } else if (state == State.SYNCING && leaderMembers != null) {
@@ -291,12 +302,13 @@ public final class ConsumerCoordinator {
         }
         for (final String topic : subscribedTopics) {
             metadata.addTopic(topic);
-            if (metadata.cluster().partitionCount(topic) == 0) {
+            if (knownPartitionCount(topic) == 0) {
                 metadata.requestUpdate();
                 return; // join once the subscribed topics' partitions are known
             }
         }
         onJoinPrepare(nowMs);
+        assignedPartitionCounts = null;
         final Struct request = ApiKeys.JOIN_GROUP.requestSchema().newStruct()
             .set(JoinGroupRequestSchema.GROUP_ID, groupId)
             .set(JoinGroupRequestSchema.SESSION_TIMEOUT_MS, sessionTimeoutMs)
@@ -462,7 +474,7 @@ public final class ConsumerCoordinator {
         final Map<String, Integer> partitionsPerTopic = new HashMap<>();
         for (final PartitionAssignor.Subscription s : leaderMembers.values()) {
             for (final String topic : s.topics()) {
-                final int count = metadata.cluster().partitionCount(topic);
+                final int count = knownPartitionCount(topic);
                 if (count == 0) {
                     metadata.requestUpdate();
                     return;
@@ -476,9 +488,34 @@ public final class ConsumerCoordinator {
         final Map<String, List<TopicPartition>> assignment = assignor.assign(partitionsPerTopic, leaderMembers);
         LOG.info("[{}] Assigned with {}: {}", clientId, protocolName, assignment);
         leaderMembers = null;
+        assignedPartitionCounts = Map.copyOf(partitionsPerTopic);
         final Map<String, byte[]> encoded = new HashMap<>();
         assignment.forEach((member, partitions) -> encoded.put(member, assignmentBytes(partitions)));
         sendSync(encoded, nowMs);
+    }
+
+    /**
+     * Partitions of {@code topic} in the current metadata, or 0 while they are unknown. The cluster view
+     * answers -1 for a topic its last response did not list (the topic's metadata has not arrived yet),
+     * which must count as unknown too: the leader would otherwise assign a range of -1 partitions, that
+     * is an empty assignment, and the group would sit Stable with nothing until the next rebalance.
+     */
+    private int knownPartitionCount(final String topic) {
+        return Math.max(0, metadata.cluster().partitionCount(topic));
+    }
+
+    /** True when the metadata now knows another partition count for a topic this leader assigned. */
+    private boolean assignedPartitionCountsChanged() {
+        if (assignedPartitionCounts == null) {
+            return false;
+        }
+        for (final Map.Entry<String, Integer> e : assignedPartitionCounts.entrySet()) {
+            final int now = knownPartitionCount(e.getKey());
+            if (now != 0 && now != e.getValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] assignmentBytes(final List<TopicPartition> partitions) {
