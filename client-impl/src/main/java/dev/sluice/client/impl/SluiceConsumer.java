@@ -2,7 +2,6 @@ package dev.sluice.client.impl;
 
 import dev.sluice.client.Metric;
 import dev.sluice.client.MetricName;
-import dev.sluice.client.Node;
 import dev.sluice.client.PartitionInfo;
 import dev.sluice.client.TopicPartition;
 import dev.sluice.client.config.HostPort;
@@ -24,10 +23,7 @@ import dev.sluice.client.internal.consumer.FetchConfig;
 import dev.sluice.client.internal.consumer.Fetcher;
 import dev.sluice.client.internal.consumer.OffsetResetter;
 import dev.sluice.client.internal.consumer.SubscriptionState;
-import dev.sluice.client.internal.metadata.BrokerNode;
-import dev.sluice.client.internal.metadata.ClusterView;
 import dev.sluice.client.internal.metadata.Metadata;
-import dev.sluice.client.internal.metadata.PartitionState;
 import dev.sluice.client.internal.metrics.JmxReporter;
 import dev.sluice.client.internal.metrics.Metrics;
 import dev.sluice.client.internal.network.NetworkClient;
@@ -583,20 +579,10 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
                 }
                 nowMs = time.milliseconds();
             }
-            return partitionInfos(metadata.cluster(), topic);
+            return metadata.cluster().partitionInfos(topic);
         } finally {
             release();
         }
-    }
-
-    private static List<PartitionInfo> partitionInfos(final ClusterView cluster, final String topic) {
-        final List<PartitionInfo> infos = new ArrayList<>();
-        for (final PartitionState p : cluster.partitionsFor(topic)) {
-            final BrokerNode leader = p.hasLeader() ? cluster.node(p.leaderId()) : null;
-            final Node node = leader == null ? null : new Node(leader.id(), leader.host(), leader.port(), leader.rack());
-            infos.add(new PartitionInfo(topic, p.partition().partition(), node, new Node[0], new Node[0]));
-        }
-        return infos;
     }
 
     @Override

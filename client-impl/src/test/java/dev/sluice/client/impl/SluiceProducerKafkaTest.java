@@ -87,21 +87,35 @@ class SluiceProducerKafkaTest {
                     + " offline=" + ids(Arrays.stream(p.offlineReplicas()).map(org.apache.kafka.common.Node::id).toList()));
             }
         }
-        final List<String> actual = new ArrayList<>();
+        final List<String> fromProducer;
         try (SluiceProducer<byte[], byte[]> producer = new SluiceProducer<>(producerProps("none"),
             new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (final dev.sluice.client.PartitionInfo p : producer.partitionsFor(topic)) {
-                actual.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
-                    + " replicas=" + ids(p.replicas().stream().map(dev.sluice.client.Node::id).toList())
-                    + " isr=" + ids(p.inSyncReplicas().stream().map(dev.sluice.client.Node::id).toList())
-                    + " offline=" + ids(p.offlineReplicas().stream().map(dev.sluice.client.Node::id).toList()));
-                assertEquals(p.leader(), p.replicas().get(0), "replicas are full nodes, not bare ids");
-            }
+            fromProducer = describe(producer.partitionsFor(topic));
+        }
+        final List<String> fromConsumer;
+        try (SluiceConsumer<byte[], byte[]> consumer = new SluiceConsumer<>(Map.of("bootstrap.servers",
+            kafka.bootstrapServers()), new dev.sluice.client.serialization.ByteArrayDeserializer(),
+            new dev.sluice.client.serialization.ByteArrayDeserializer())) {
+            fromConsumer = describe(consumer.partitionsFor(topic));
         }
         expected.sort(null);
-        actual.sort(null);
-        assertEquals(PARTITIONS, actual.size());
-        assertEquals(expected, actual);
+        assertEquals(PARTITIONS, fromProducer.size());
+        assertEquals(expected, fromProducer, "SluiceProducer.partitionsFor");
+        assertEquals(expected, fromConsumer, "SluiceConsumer.partitionsFor");
+    }
+
+    /** The same line per partition as built from kafka-clients' view above, sorted. */
+    private static List<String> describe(final List<dev.sluice.client.PartitionInfo> partitions) {
+        final List<String> out = new ArrayList<>();
+        for (final dev.sluice.client.PartitionInfo p : partitions) {
+            out.add(p.partition() + " leader=" + p.leader().id() + ":" + p.leader().port()
+                + " replicas=" + ids(p.replicas().stream().map(dev.sluice.client.Node::id).toList())
+                + " isr=" + ids(p.inSyncReplicas().stream().map(dev.sluice.client.Node::id).toList())
+                + " offline=" + ids(p.offlineReplicas().stream().map(dev.sluice.client.Node::id).toList()));
+            assertEquals(p.leader(), p.replicas().get(0), "replicas are full nodes, not bare ids");
+        }
+        out.sort(null);
+        return out;
     }
 
     private static String ids(final List<Integer> ids) {
