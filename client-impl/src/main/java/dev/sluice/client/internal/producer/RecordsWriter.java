@@ -43,6 +43,13 @@ public interface RecordsWriter {
     /** Uncompressed size of the records appended, bytes (for compression-rate metrics). */
     int uncompressedSizeInBytes();
 
+    /**
+     * About the {@link #uncompressedSizeInBytes()} at which the batch counts as full, bytes: by the
+     * size limit at the writer's fill ratio, or by its buffer, whichever is smaller. Fixed for the
+     * writer's life.
+     */
+    int uncompressedCapacityInBytes();
+
     /** Creates writers over pooled buffers. */
     interface Factory {
         /**
