@@ -28,7 +28,8 @@ public final class BatchBuilderWriters implements RecordsWriter.Factory, AutoClo
 
     @Override
     public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit, final float fillRatio) {
-        buffer.clear();
+        // From position 0 to the limit the pool set: a recycled spare may have more capacity than was asked for.
+        buffer.position(0);
         final RecordBatchBuilder builder = new RecordBatchBuilder(buffer, type, compressor, 0L).writeLimit(sizeLimit);
         long byLimit = sizeLimit;
         if (type != CompressionType.NONE) {
