@@ -10,12 +10,8 @@ package dev.sluice.client.internal.producer;
  * unthrottled, it gets there quickly, and sending it early would only make batches (and requests)
  * smaller. The two cases differ in how fast the partition is filling, so the rule projects the
  * batch's growth until its linger deadline at the partition's recent append rate, and lets it go
- * once waiting would buy less than one of these:
- * <ul>
- *   <li>the batch would not be full by then (its uncompressed bytes would stay below what it may
- *       hold, see {@link ProducerBatch#uncompressedCapacity()}), and</li>
- *   <li>the batch would not even double.</li>
- * </ul>
+ * once, at that rate, waiting would neither fill the batch (bring its uncompressed bytes to
+ * {@link ProducerBatch#uncompressedCapacity()}) nor double it.
  *
  * <p>The rate is the batch's bytes over the time since the partition's previous batch was drained
  * (or since this batch was created, if that is earlier or there was none): no batch of the
@@ -23,8 +19,8 @@ package dev.sluice.client.internal.producer;
  * partitioner spent on other partitions, which is what tells a slow partition from a busy one: at
  * 100 000 records/s of 100 B over 8 partitions a batch gets its 16 KiB in under 2 ms and then
  * nothing for about 11 ms, so it goes at once; unthrottled, the partitioner comes back every few
- * hundred microseconds and the batch waits until it is at least half of what the linger would
- * give. Assuming no further appends, the rule's answer is a point in time; appends only move it
+ * hundred microseconds and the batch waits until half its linger has passed (longer while records
+ * keep arriving). Assuming no further appends, the rule's answer is a point in time; appends only move it
  * later, and the sender checks again when woken.
  *
  * <p>Stateless; all times are epoch milliseconds of the producer's clock, all sizes bytes.
