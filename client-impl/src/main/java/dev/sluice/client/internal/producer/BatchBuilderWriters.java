@@ -3,6 +3,7 @@ package dev.sluice.client.internal.producer;
 import dev.sluice.codec.compress.Compressor;
 import dev.sluice.codec.record.CompressionType;
 import dev.sluice.codec.record.Header;
+import dev.sluice.codec.record.RecordBatch;
 import dev.sluice.codec.record.RecordBatchBuilder;
 
 import java.nio.ByteBuffer;
@@ -27,12 +28,15 @@ public final class BatchBuilderWriters implements RecordsWriter.Factory, AutoClo
 
     @Override
     public RecordsWriter create(final ByteBuffer buffer, final int sizeLimit, final float fillRatio) {
-        buffer.clear();
+        // From position 0 to the limit the pool set: a recycled spare may have more capacity than was asked for.
+        buffer.position(0);
         final RecordBatchBuilder builder = new RecordBatchBuilder(buffer, type, compressor, 0L).writeLimit(sizeLimit);
+        long byLimit = sizeLimit;
         if (type != CompressionType.NONE) {
             builder.estimatedCompressionRatio(fillRatio);
+            byLimit = RecordBatch.HEADER_SIZE + (long) ((sizeLimit - RecordBatch.HEADER_SIZE) / (double) fillRatio);
         }
-        return new BuilderWriter(builder);
+        return new BuilderWriter(builder, (int) Math.min(buffer.remaining(), byLimit));
     }
 
     @Override
@@ -55,10 +59,12 @@ public final class BatchBuilderWriters implements RecordsWriter.Factory, AutoClo
 
     private static final class BuilderWriter implements RecordsWriter {
         private final RecordBatchBuilder builder;
+        private final int uncompressedCapacity;
         private boolean full;
 
-        BuilderWriter(final RecordBatchBuilder builder) {
+        BuilderWriter(final RecordBatchBuilder builder, final int uncompressedCapacity) {
             this.builder = builder;
+            this.uncompressedCapacity = uncompressedCapacity;
         }
 
         @Override
@@ -102,7 +108,12 @@ public final class BatchBuilderWriters implements RecordsWriter.Factory, AutoClo
 
         @Override
         public int uncompressedSizeInBytes() {
-            return builder.uncompressedRecordsBytes() + dev.sluice.codec.record.RecordBatch.HEADER_SIZE;
+            return builder.uncompressedRecordsBytes() + RecordBatch.HEADER_SIZE;
+        }
+
+        @Override
+        public int uncompressedCapacityInBytes() {
+            return uncompressedCapacity;
         }
     }
 }

@@ -217,6 +217,11 @@ public final class ProducerBatch {
         return writer.uncompressedSizeInBytes();
     }
 
+    /** About the {@link #uncompressedSizeInBytes()} at which this batch counts as full, bytes. */
+    int uncompressedCapacity() {
+        return writer.uncompressedCapacityInBytes();
+    }
+
     public long createdMs() {
         return createdMs;
     }

@@ -43,11 +43,19 @@ public interface RecordsWriter {
     /** Uncompressed size of the records appended, bytes (for compression-rate metrics). */
     int uncompressedSizeInBytes();
 
+    /**
+     * About the {@link #uncompressedSizeInBytes()} at which the batch counts as full, bytes: by the
+     * size limit at the writer's fill ratio, or by its buffer, whichever is smaller. Fixed for the
+     * writer's life.
+     */
+    int uncompressedCapacityInBytes();
+
     /** Creates writers over pooled buffers. */
     interface Factory {
         /**
-         * @param buffer    the pooled buffer to write into (its capacity is the memory charged, and
-         *                  bounds the uncompressed bytes the batch can hold)
+         * @param buffer    the pooled buffer to write into, from position 0 to its limit (its
+         *                  capacity is the memory charged, its limit bounds the uncompressed bytes
+         *                  the batch can hold)
          * @param sizeLimit {@code batch.size}: no second record is accepted once the estimated
          *                  (compressed) size would pass it; the first record always is (its buffer
          *                  was sized for it)

@@ -34,14 +34,44 @@ class BufferPoolTest {
     }
 
     @Test
-    void shouldReturnOnlyTheByteCountOfOtherSizes() throws Exception {
+    void shouldReturnOnlyTheByteCountOfBuffersSmallerThanThePoolableSize() throws Exception {
         final BufferPool pool = new BufferPool(1024, 256, Time.SYSTEM);
+        final ByteBuffer small = pool.allocate(100, 0);
+        assertEquals(100, small.capacity());
+        assertEquals(924, pool.availableMemory());
+        pool.deallocate(small);
+        assertEquals(1024, pool.availableMemory());
+        assertEquals(1024, pool.unallocatedMemory(), "small odd-sized buffers are not kept");
+    }
+
+    @Test
+    void shouldRecycleALargerBufferForRequestsOfHalfToAllOfItsCapacity() throws Exception {
+        final BufferPool pool = new BufferPool(4096, 256, Time.SYSTEM);
         final ByteBuffer big = pool.allocate(700, 0);
         assertEquals(700, big.capacity());
-        assertEquals(324, pool.availableMemory());
+        big.put(new byte[10]);
         pool.deallocate(big);
-        assertEquals(1024, pool.availableMemory());
-        assertEquals(1024, pool.unallocatedMemory(), "odd-sized buffers are not kept on the free list");
+        assertEquals(4096, pool.availableMemory(), "a spare counts as available");
+        assertEquals(3396, pool.unallocatedMemory(), "but stays allocated");
+
+        assertEquals(300, pool.allocate(300, 0).capacity(), "a spare more than twice the request is not handed out");
+        final ByteBuffer again = pool.allocate(400, 0);
+        assertSame(big, again);
+        assertEquals(0, again.position());
+        assertEquals(400, again.limit(), "the limit is the size asked for: a batch fills no more than that");
+        assertEquals(4096 - 300 - 700, pool.availableMemory(), "the whole capacity is charged");
+        pool.deallocate(again);
+        assertEquals(4096 - 300, pool.availableMemory());
+    }
+
+    @Test
+    void shouldDropSparesWhenARequestNeedsTheirMemory() throws Exception {
+        final BufferPool pool = new BufferPool(1024, 256, Time.SYSTEM);
+        pool.deallocate(pool.allocate(700, 0));
+        final ByteBuffer larger = pool.allocate(800, 0);
+        assertEquals(800, larger.capacity(), "the 700-byte spare is too small; its memory goes to the new buffer");
+        assertEquals(224, pool.availableMemory());
+        assertEquals(224, pool.unallocatedMemory());
     }
 
     @Test

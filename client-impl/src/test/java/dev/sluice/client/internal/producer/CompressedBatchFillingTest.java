@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Compressed batches are filled by their estimated compressed size, with the codec's real
  * compressor: the accumulator learns each topic's compression ratio from the batches it closes.
- * Time is the injected {@link MockTime} and never moves, so only fullness closes a batch here.
+ * Time is the injected {@link MockTime}; it moves only in the idle-leader tests, so elsewhere
+ * only fullness closes a batch.
  */
 class CompressedBatchFillingTest {
     private static final Header[] NO_HEADERS = new Header[0];
     private static final int BATCH_SIZE = 16 * 1024;
+    private static final long LINGER_MS = 5;
     private static final TopicPartition TP = new TopicPartition("t", 0);
 
     private final MockTime time = new MockTime();
@@ -43,8 +45,12 @@ class CompressedBatchFillingTest {
     }
 
     private RecordAccumulator accumulator(final CompressionType type, final int maxBatchBytes) {
+        return accumulator(type, maxBatchBytes, 60_000);
+    }
+
+    private RecordAccumulator accumulator(final CompressionType type, final int maxBatchBytes, final long lingerMs) {
         writers = new BatchBuilderWriters(type, CompressionLevels.NO_LEVEL);
-        return new RecordAccumulator(new RecordAccumulator.Config(BATCH_SIZE, 60_000, 600_000, 100, 1000, maxBatchBytes),
+        return new RecordAccumulator(new RecordAccumulator.Config(BATCH_SIZE, lingerMs, 600_000, 100, 1000, maxBatchBytes),
             new BufferPool(64L * 1024 * 1024, BATCH_SIZE, time), writers, time);
     }
 
@@ -167,37 +173,70 @@ class CompressedBatchFillingTest {
         assertEquals(1.0f, acc.compressionRatioEstimate("t"));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
-    void shouldSendABatchHoldingBatchSizeUncompressedOnlyToAnIdleLeaderBeforeLinger(final CompressionType type)
-        throws Exception {
-        final RecordAccumulator acc = accumulator(type, 1024 * 1024);
-        final Supplier<byte[]> values = repeatedValue();
+    /**
+     * Learns the ratio from 20 full batches (the last drained now, which is the partition's
+     * previous drain; the batch left open holds one record and was created now too), waits
+     * {@code quietMs}, then appends until the open batch holds batch.size uncompressed, all at
+     * that one instant. Returns the result of the append that crossed it.
+     */
+    private RecordAccumulator.AppendResult fillToBatchSizeAfter(final RecordAccumulator acc, final Supplier<byte[]> values,
+                                                                final long quietMs) throws Exception {
         for (int i = 0; i < 20; i++) {
             nextFullBatch(acc, values);
         }
-        // Left open: the batch after the last full one, created under the learned (low) estimate.
-        assertEquals(1, acc.queuedBatches(TP));
-
+        time.advance(quietMs);
         RecordAccumulator.AppendResult result;
         do {
             assertTrue(acc.ready(cluster, time.milliseconds(), node -> true).readyNodes().isEmpty(),
                 "below batch.size uncompressed a batch waits for linger.ms even on an idle connection");
             result = acc.append(TP, time.milliseconds(), null, values.get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
         } while (!acc.firstQueued(TP).holdsUncompressed(BATCH_SIZE));
-
         final ProducerBatch batch = acc.firstQueued(TP);
         assertEquals(1, acc.queuedBatches(TP));
         assertTrue(!batch.isFull(), "learned ratio " + acc.compressionRatioEstimate("t") + " leaves room past batch.size"
             + " uncompressed, batch holds " + batch.uncompressedSizeInBytes());
+        return result;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldSendASlowlyFillingBatchToAnIdleLeaderOnceItHoldsBatchSizeUncompressed(final CompressionType type)
+        throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024, LINGER_MS);
+        // 4 of the 5 ms of linger to reach batch.size: the last millisecond would not double the batch.
+        final RecordAccumulator.AppendResult result = fillToBatchSizeAfter(acc, repeatedValue(), 4);
         assertTrue(result.batchIsFull(), "the append that reached batch.size uncompressed wakes the sender");
         assertTrue(acc.ready(cluster, time.milliseconds(), node -> false).readyNodes().isEmpty(),
             "with a request in flight the batch keeps growing toward its compressed size");
-        assertTrue(acc.ready(cluster, time.milliseconds()).readyNodes().isEmpty());
         assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> node == 1).readyNodes(),
-            "an idle leader takes the batch at once, without waiting for linger.ms");
+            "an idle leader takes the batch at once: at this partition's rate waiting out linger.ms would not double it");
 
-        result = acc.append(TP, time.milliseconds(), null, values.get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
-        assertTrue(!result.batchIsFull(), "the sender is woken once per batch, not on every later append");
+        final RecordAccumulator.AppendResult later =
+            acc.append(TP, time.milliseconds(), null, repeatedValue().get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        assertTrue(!later.batchIsFull(), "the sender is woken once per batch, not on every later append");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldKeepABusyPartitionsBatchGrowingOnAnIdleLeaderUntilWaitingStopsPaying(final CompressionType type)
+        throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024, LINGER_MS);
+        // Unthrottled: batch.size uncompressed arrives in the same millisecond as the previous drain.
+        fillToBatchSizeAfter(acc, repeatedValue(), 0);
+        final RecordAccumulator.ReadyCheck check = acc.ready(cluster, time.milliseconds(), node -> true);
+        assertTrue(check.readyNodes().isEmpty(),
+            "a partition filling this fast would more than double its batch within linger.ms: wait, even if idle");
+        final long delay = check.nextReadyCheckDelayMs();
+        assertTrue(delay > 0 && delay < LINGER_MS, "the sender is woken before linger.ms, when idle-sending starts to "
+            + "pay if nothing more arrives: " + delay + " ms");
+
+        time.advance(delay - 1);
+        assertTrue(acc.ready(cluster, time.milliseconds(), node -> true).readyNodes().isEmpty(),
+            "still worth waiting one millisecond before that time");
+        time.advance(1);
+        assertTrue(acc.ready(cluster, time.milliseconds(), node -> false).readyNodes().isEmpty(),
+            "with a request in flight the batch still waits for linger.ms");
+        assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> true).readyNodes(),
+            "no appends since: the partition's rate has fallen and an idle leader takes the batch");
     }
 }

@@ -86,5 +86,10 @@ final class TestWriters implements RecordsWriter.Factory {
         public int uncompressedSizeInBytes() {
             return size;
         }
+
+        @Override
+        public int uncompressedCapacityInBytes() {
+            return limit;
+        }
     }
 }
