@@ -115,9 +115,10 @@ public final class MockBroker implements AutoCloseable {
         final ProducerIdManager producerIds = ProducerIdManager.open(dataDir);
         final BrokerContext context = new BrokerContext(config.nodeId(), host, () -> server.port(), clusterId,
                 config.autoCreateTopics(), config.numPartitions(), config.values(), logs, producerIds, fetches);
+        final Clock groupClock = Clock.systemUTC();
         groups = new GroupCoordinator(config.groupConfig(), OffsetStore.open(dataDir.resolve(GROUP_COORDINATOR_DIR)),
-                Clock.systemUTC());
-        groupTimer = GroupTimer.start(groups, GroupTimer.DEFAULT_TICK_MS);
+                groupClock);
+        groupTimer = GroupTimer.start(groups, groupClock, GroupTimer.DEFAULT_MAX_SLEEP_MS);
         final List<ApiHandler> handlers = new ArrayList<>(List.of(
                 new ApiVersionsHandler(() -> List.copyOf(dispatcher.handlers().values())),
                 new MetadataHandler(context),

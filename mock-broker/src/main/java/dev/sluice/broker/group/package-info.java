@@ -14,9 +14,9 @@
  * <h2>Threads and time</h2>
  * One lock guards every group; nothing under it blocks or runs user code. Parked answers are
  * callbacks run after the lock is released, on the thread whose call completed the rebalance (a
- * network thread) or on the {@link dev.sluice.broker.group.GroupTimer} thread, whose 100 ms
- * {@code tick()} enforces every deadline from the injected clock: the initial rebalance delay,
- * rebalance and sync timeouts, member session timeouts, and member ids handed out with
+ * network thread) or on the {@link dev.sluice.broker.group.GroupTimer} thread, which sleeps until the
+ * next deadline and then runs {@code tick()} to enforce every deadline from the injected clock: the
+ * initial rebalance delay, rebalance and sync timeouts, member session timeouts, and member ids handed out with
  * MEMBER_ID_REQUIRED that never came back.
  *
  * <h2>Behaviour worth knowing (mirrors Kafka unless noted)</h2>

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Processor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+    /**
+     * Longest select without events, ms. Nothing here is periodic: new sockets, completions from
+     * other threads and shutdown all wake the selector (a wakeup before the select is not lost), so
+     * the timeout is only a safety net, and long because every idle wake-up costs CPU.
+     */
+    private static final long IDLE_SELECT_TIMEOUT_MS = 5_000;
 
     private final int index;
     private final Selector selector;
@@ -77,7 +83,7 @@ final class Processor implements Runnable {
             while (running) {
                 adoptNewConnections();
                 applyCompletions();
-                selector.select(this::onReady, 500);
+                selector.select(this::onReady, IDLE_SELECT_TIMEOUT_MS);
                 // Handlers that answered on this thread queued without waking the selector.
                 applyCompletions();
             }

@@ -95,6 +95,34 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldPlanTheNextDeadlineFromPendingIdsSessionsAndTheJoinPhase() {
+        coordinator = replace(GroupConfig.defaults().withInitialRebalanceDelayMs(3_000));
+        final long start = clock.millis();
+        assertEquals(Long.MAX_VALUE, coordinator.nextDeadlineMs(), "no group, nothing to time");
+
+        final String a = memberIdFor("range");
+        assertEquals(start + SESSION_MS, coordinator.nextDeadlineMs(), "a handed-out id expires after a session");
+
+        clock.advance(100);
+        final Captured<JoinGroupResult> joined = join(params(a, null, "range"));
+        assertEquals(start + 100 + 3_000, coordinator.nextDeadlineMs(), "the initial delay ends the join phase");
+
+        clock.advance(3_000);
+        coordinator.tick();
+        final JoinGroupResult result = joined.value();
+        assertEquals(start + 3_100 + SESSION_MS, coordinator.nextDeadlineMs(),
+                "joined: its session runs (sooner than the rebalance timeout to sync)");
+
+        sync(a, result.generationId(), Map.of(a, bytes("A")));
+        clock.advance(1_000);
+        assertEquals(GroupError.NONE, coordinator.heartbeat(GROUP, a, null, result.generationId()));
+        assertEquals(start + 4_100 + SESSION_MS, coordinator.nextDeadlineMs(), "a heartbeat moves the session on");
+
+        coordinator.leaveGroup(GROUP, List.of(new LeaveGroupResult.Member(a, null)));
+        assertEquals(Long.MAX_VALUE, coordinator.nextDeadlineMs(), "an Empty group times nothing");
+    }
+
+    @Test
     void shouldRequireMemberIdOnFirstJoinAndAcceptItOnTheSecond() {
         final String memberId = memberIdFor("range");
         assertTrue(memberId.startsWith("client-"), memberId);
