@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class NetworkCounters {
     private final LongAdder transferToBytes = new LongAdder();
+    private final LongAdder transferToCalls = new LongAdder();
     private final LongAdder heapBytes = new LongAdder();
     private final LongAdder frameBuffersAllocated = new LongAdder();
     private final LongAdder frameBuffersReused = new LongAdder();
 
     void recordTransferToBytes(final long bytes) {
         transferToBytes.add(bytes);
+        transferToCalls.increment();
     }
 
     void recordHeapBytes(final long bytes) {
@@ -26,6 +28,14 @@ public final class NetworkCounters {
     /** Bytes sent from file slices with {@code FileChannel.transferTo} since start. */
     public long transferToBytes() {
         return transferToBytes.sum();
+    }
+
+    /**
+     * {@code FileChannel.transferTo} calls since start: one per file slice of a response, plus one per
+     * resumption after the socket buffer filled up. Bytes per call show how much each sendfile moved.
+     */
+    public long transferToCalls() {
+        return transferToCalls.sum();
     }
 
     /** Bytes written from heap buffers (frame sizes, headers, bodies) since start. */
