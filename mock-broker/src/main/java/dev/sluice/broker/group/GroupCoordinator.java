@@ -671,16 +671,19 @@ public final class GroupCoordinator implements AutoCloseable {
         if (fenced != GroupError.NONE) {
             return fenced;
         }
-        if (group.state() == GroupState.COMPLETING_REBALANCE) {
-            // The assignment may be about to change; committing now could clobber the new owner.
-            return GroupError.REBALANCE_IN_PROGRESS;
-        }
         final GroupMember member = group.member(p.memberId());
         if (member == null) {
             return GroupError.UNKNOWN_MEMBER_ID;
         }
         if (p.generationId() != group.generationId()) {
             return GroupError.ILLEGAL_GENERATION;
+        }
+        if (group.state() == GroupState.COMPLETING_REBALANCE) {
+            // A member of the new generation that has not synced yet: its assignment is about to be
+            // handed out, so committing now could clobber the new owner's position. Checked after
+            // member and generation, in Kafka's order: a stranger or a stale generation hears that
+            // instead, and only a current member is told to finish the rebalance and retry.
+            return GroupError.REBALANCE_IN_PROGRESS;
         }
         member.heartbeat(now);
         return GroupError.NONE;
