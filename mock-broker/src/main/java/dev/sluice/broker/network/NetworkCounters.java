@@ -13,6 +13,8 @@ public final class NetworkCounters {
     private final LongAdder transferToBytes = new LongAdder();
     private final LongAdder transferToCalls = new LongAdder();
     private final LongAdder heapBytes = new LongAdder();
+    private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder connectionsClosed = new LongAdder();
     private final LongAdder frameBuffersAllocated = new LongAdder();
     private final LongAdder frameBuffersReused = new LongAdder();
 
@@ -41,6 +43,23 @@ public final class NetworkCounters {
     /** Bytes written from heap buffers (frame sizes, headers, bodies) since start. */
     public long heapBytes() {
         return heapBytes.sum();
+    }
+
+    void recordConnectionOpened() {
+        connectionsOpened.increment();
+    }
+
+    void recordConnectionClosed() {
+        connectionsClosed.increment();
+    }
+
+    /**
+     * Client connections a processor holds now: adopted and not yet closed (by the peer, an error or
+     * shutdown). A closed connection has given back its queued response parts, and with them the
+     * segment slices they pinned.
+     */
+    public long openConnections() {
+        return connectionsOpened.sum() - connectionsClosed.sum();
     }
 
     void recordFrameBufferAllocated() {
