@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Struct;
 import dev.sluice.codec.protocol.message.CreateTopicsRequestSchema;
-import dev.sluice.codec.protocol.message.FetchRequestSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -72,20 +71,6 @@ class ClientGoneDuringLongPollTest {
 
     /** A fetch of an empty partition that waits up to {@link #MAX_WAIT_MS} for one byte. */
     private static Struct longPoll(final String topic) {
-        final Struct request = FetchRequestSchema.SCHEMA.newStruct()
-                .set(FetchRequestSchema.MAX_WAIT_MS, MAX_WAIT_MS)
-                .set(FetchRequestSchema.MIN_BYTES, 1)
-                .set(FetchRequestSchema.MAX_BYTES, 1 << 20)
-                .set(FetchRequestSchema.TOPICS, new ArrayList<>())
-                .set(FetchRequestSchema.FORGOTTEN_TOPICS_DATA, new ArrayList<>())
-                .set(FetchRequestSchema.RACK_ID, "");
-        request.add(FetchRequestSchema.TOPICS)
-                .set(FetchRequestSchema.FetchTopic.TOPIC, topic)
-                .set(FetchRequestSchema.FetchTopic.PARTITIONS, new ArrayList<>())
-                .add(FetchRequestSchema.FetchTopic.PARTITIONS)
-                .set(FetchRequestSchema.FetchPartition.PARTITION, 0)
-                .set(FetchRequestSchema.FetchPartition.FETCH_OFFSET, 0L)
-                .set(FetchRequestSchema.FetchPartition.PARTITION_MAX_BYTES, 1 << 20);
-        return request;
+        return BrokerProtocolTest.fetch(topic, 0L, MAX_WAIT_MS, 1);
     }
 }
