@@ -14,14 +14,16 @@ import org.slf4j.LoggerFactory;
  * can wait forever should a deadline ever be set without that notice.
  *
  * <p>Threads: the timer thread runs {@link GroupCoordinator#tick()}; the coordinator's callers run
- * the wake-up (a monitor notify, never blocking). Deadlines are enforced as soon as they pass
- * (previously within one 100 ms tick).
+ * the wake-up (a monitor notify, never blocking). Deadlines are enforced as soon as they pass, give
+ * or take a few milliseconds (previously within one 100 ms tick).
  */
 public final class GroupTimer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupTimer.class);
     /** Longest sleep without a deadline or a change, ms. */
     public static final long DEFAULT_MAX_SLEEP_MS = 1_000;
+    /** Shortest sleep between ticks without a wake-up, ms. */
+    private static final long MIN_SLEEP_MS = 5;
 
     private final GroupCoordinator coordinator;
     private final Clock clock;
@@ -88,7 +90,9 @@ public final class GroupTimer implements AutoCloseable {
     /** @return false once closed */
     private synchronized boolean sleepUntil(final long deadlineMs) {
         final long now = clock.millis();
-        final long wakeAt = deadlineMs - now > maxSleepMs ? now + maxSleepMs : deadlineMs;
+        // A deadline still due right after a tick should not happen; if it ever did, the floor keeps
+        // this thread from spinning on it.
+        final long wakeAt = deadlineMs - now > maxSleepMs ? now + maxSleepMs : Math.max(deadlineMs, now + MIN_SLEEP_MS);
         long left = wakeAt - now;
         while (!closed && !changed && left > 0) {
             try {
