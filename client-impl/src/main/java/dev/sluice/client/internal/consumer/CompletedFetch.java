@@ -25,12 +25,19 @@ import java.util.List;
  * decompression buffer, which the next compressed batch (of any partition) overwrites; so at most one
  * batch of decoded records is held beyond what {@code poll} returns. Batches and records before the
  * position (a compressed batch starts before the offset asked for) are skipped, as are control
- * batches. Application thread only.
+ * batches.
+ *
+ * <p>The records are a view of the fetch response's frame, which may be a pooled buffer shared with
+ * the other partitions of that response: {@link #release()} lets go of it once this fetch is drained
+ * or dropped, and nothing here reads the frame afterwards. The handed-out records hold copies, so
+ * they stay valid. Application thread only.
  */
 final class CompletedFetch<K, V> {
     private final TopicPartition partition;
     private final long fetchOffset;
     private final ByteBuffer records;
+    private final SharedFrame frame;
+    private boolean released;
     private final RecordBatchReader reader;
     private final RecordIterator iterator;
     private final boolean checkCrcs;
@@ -50,10 +57,13 @@ final class CompletedFetch<K, V> {
      * @param fetchOffset the partition's position when the fetch was sent; the records are only
      *                    handed out while the position still equals {@link #nextOffset()}
      * @param records     the partition's records field (may end with a partial batch)
+     * @param frame       the response frame {@code records} is a view of; retained here until {@link #release()}
      */
     CompletedFetch(final TopicPartition partition, final long fetchOffset, final ByteBuffer records,
-                   final RecordIterator iterator, final boolean checkCrcs, final Deserializer<K> keyDeserializer,
-                   final Deserializer<V> valueDeserializer) {
+                   final SharedFrame frame, final RecordIterator iterator, final boolean checkCrcs,
+                   final Deserializer<K> keyDeserializer, final Deserializer<V> valueDeserializer) {
+        frame.retain();
+        this.frame = frame;
         this.partition = partition;
         this.fetchOffset = fetchOffset;
         this.nextOffset = fetchOffset;
@@ -90,6 +100,7 @@ final class CompletedFetch<K, V> {
      */
     long endOffset() {
         if (endOffset == Long.MIN_VALUE) {
+            ensureNotReleased();
             endOffset = -1;
             try {
                 final RecordBatchReader headers = new RecordBatchReader(records.duplicate());
@@ -123,6 +134,7 @@ final class CompletedFetch<K, V> {
      *                                on every call until the position is moved past it by a seek
      */
     int drain(final int max, final List<ConsumerRecord<K, V>> out) {
+        ensureNotReleased();
         if (failure != null) {
             throw failure;
         }
@@ -151,6 +163,28 @@ final class CompletedFetch<K, V> {
             }
         }
         return added;
+    }
+
+    /**
+     * Lets go of the response frame: called once this fetch is drained or dropped. Nothing reads the
+     * records afterwards; a second call does nothing.
+     */
+    void release() {
+        if (!released) {
+            released = true;
+            frame.release();
+        }
+    }
+
+    boolean isReleased() {
+        return released;
+    }
+
+    private void ensureNotReleased() {
+        if (released) {
+            throw new IllegalStateException("Records of " + partition + " from offset " + fetchOffset
+                + " read after their response buffer was released");
+        }
     }
 
     private void decodeNextBatch() {
