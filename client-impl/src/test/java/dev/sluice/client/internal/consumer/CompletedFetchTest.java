@@ -91,29 +91,33 @@ class CompletedFetchTest {
         assertEquals(40, e.offset());
     }
 
-    /** A pooled frame holding two partitions' records (each {@link #twoBatches()}), as one fetch response does. */
-    private static ByteBuffer frameWithTwoPartitions(final ReceiveBufferPool pool) {
-        final ByteBuffer records = twoBatches();
-        final ByteBuffer frame = pool.acquire(2 * records.remaining());
-        frame.put(records.duplicate()).put(records.duplicate()).flip();
-        return frame;
-    }
+    /** One fetch response read into a pooled buffer: two partitions' records (each {@link #twoBatches()}). */
+    private record PooledResponse(ReceiveBufferPool pool, ByteBuffer frame, SharedFrame shared) {
+        static PooledResponse create() {
+            final ReceiveBufferPool pool = new ReceiveBufferPool(64, 4, 1L << 24);
+            final ByteBuffer records = twoBatches();
+            final ByteBuffer frame = pool.acquire(2 * records.remaining());
+            frame.put(records.duplicate()).put(records.duplicate()).flip();
+            return new PooledResponse(pool, frame, new SharedFrame(frame, pool::release));
+        }
 
-    private static ByteBuffer partitionView(final ByteBuffer frame, final int index) {
-        final int half = frame.limit() / 2;
-        return frame.slice(index * half, half);
+        /** The fetch of partition {@code index} (0 or 1), a view of the frame holding a reference to it. */
+        CompletedFetch<String, String> fetch(final int index) {
+            final int half = frame.limit() / 2;
+            return new CompletedFetch<>(new TopicPartition(TP.topic(), TP.partition() + index), 40,
+                frame.slice(index * half, half), shared, new RecordIterator(null), true, new StringDeserializer(),
+                new StringDeserializer());
+        }
     }
 
     @Test
     void shouldGiveTheResponseBufferBackOnlyWhenEveryPartitionSharingItIsDone() {
-        final ReceiveBufferPool pool = new ReceiveBufferPool(64, 4, 1L << 24);
-        final ByteBuffer frame = frameWithTwoPartitions(pool);
-        final SharedFrame shared = new SharedFrame(frame, pool::release);
-        final CompletedFetch<String, String> first = new CompletedFetch<>(TP, 40, partitionView(frame, 0), shared,
-            new RecordIterator(null), true, new StringDeserializer(), new StringDeserializer());
-        final CompletedFetch<String, String> second = new CompletedFetch<>(new TopicPartition("orders", 4), 40,
-            partitionView(frame, 1), shared, new RecordIterator(null), true, new StringDeserializer(),
-            new StringDeserializer());
+        final PooledResponse response = PooledResponse.create();
+        final ReceiveBufferPool pool = response.pool();
+        final ByteBuffer frame = response.frame();
+        final SharedFrame shared = response.shared();
+        final CompletedFetch<String, String> first = response.fetch(0);
+        final CompletedFetch<String, String> second = response.fetch(1);
         shared.release(); // the response handler is done
         final List<ConsumerRecord<String, String>> out = new ArrayList<>();
         assertEquals(10, first.drain(100, out));
@@ -139,17 +143,14 @@ class CompletedFetchTest {
 
     @Test
     void shouldRefuseToReadRecordsAfterTheirBufferWasReleased() {
-        final ReceiveBufferPool pool = new ReceiveBufferPool(64, 4, 1L << 24);
-        final ByteBuffer frame = frameWithTwoPartitions(pool);
-        final SharedFrame shared = new SharedFrame(frame, pool::release);
-        final CompletedFetch<String, String> fetch = new CompletedFetch<>(TP, 40, partitionView(frame, 0), shared,
-            new RecordIterator(null), true, new StringDeserializer(), new StringDeserializer());
-        shared.release();
+        final PooledResponse response = PooledResponse.create();
+        final CompletedFetch<String, String> fetch = response.fetch(0);
+        response.shared().release();
         fetch.release(); // dropped, e.g. by a seek
         final IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> fetch.drain(100, new ArrayList<>()));
         assertTrue(e.getMessage().contains("orders-3") && e.getMessage().contains("released"), e.getMessage());
         assertThrows(IllegalStateException.class, fetch::endOffset);
-        assertThrows(IllegalStateException.class, shared::release, "released more often than retained");
+        assertThrows(IllegalStateException.class, response.shared()::release, "released more often than retained");
     }
 }
