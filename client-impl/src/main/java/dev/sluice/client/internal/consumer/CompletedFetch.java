@@ -7,6 +7,7 @@ import dev.sluice.client.TopicPartition;
 import dev.sluice.client.consumer.ConsumerRecord;
 import dev.sluice.client.consumer.TimestampType;
 import dev.sluice.client.errors.CorruptRecordException;
+import dev.sluice.client.serialization.ByteArrayDeserializer;
 import dev.sluice.client.serialization.Deserializer;
 import dev.sluice.codec.record.Record;
 import dev.sluice.codec.record.RecordBatch;
@@ -228,6 +229,26 @@ final class CompletedFetch<K, V> {
         }
     }
 
+    /**
+     * A key or value ({@code size} bytes at absolute {@code offset} of {@code buffer}, -1 for null).
+     * The byte-array deserializer is served by one copy straight out of the batch: the view it would
+     * otherwise be given (a slice, which its default method then duplicates) is two allocations per
+     * record that nothing needs.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T deserialize(final Deserializer<T> deserializer, final String topic, final RecordHeaders headers,
+                                     final ByteBuffer buffer, final int offset, final int size) {
+        if (size < 0) {
+            return null;
+        }
+        if (deserializer instanceof ByteArrayDeserializer) {
+            final byte[] bytes = new byte[size];
+            buffer.get(offset, bytes);
+            return (T) bytes;
+        }
+        return deserializer.deserialize(topic, headers, buffer.slice(offset, size));
+    }
+
     private ConsumerRecord<K, V> toConsumerRecord(final Record record, final TimestampType timestampType,
                                                   final int leaderEpoch) {
         final int headerCount = record.headerCount();
@@ -243,10 +264,10 @@ final class CompletedFetch<K, V> {
             headers = new RecordHeaders(converted);
         }
         final String topic = partition.topic();
-        final ByteBuffer keyBytes = record.key();
-        final ByteBuffer valueBytes = record.value();
-        final K key = keyBytes == null ? null : keyDeserializer.deserialize(topic, headers, keyBytes);
-        final V value = valueBytes == null ? null : valueDeserializer.deserialize(topic, headers, valueBytes);
+        final K key = deserialize(keyDeserializer, topic, headers, record.buffer(), record.keyOffset(),
+            record.keySize());
+        final V value = deserialize(valueDeserializer, topic, headers, record.buffer(), record.valueOffset(),
+            record.valueSize());
         return new ConsumerRecord<>(topic, partition.partition(), record.offset(), record.timestamp(), timestampType,
             record.keySize(), record.valueSize(), key, value, headers, leaderEpoch);
     }
