@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * reader lets go, never before: the response handler holds one reference while it builds the
  * fetches, and each fetch holds one until it is drained or dropped (seek, unassignment, close).
  *
- * <p>Application thread only: handlers, {@code poll}, {@code seek} and {@code close} all run there,
- * under the network client's lock.
+ * <p>Confined by the network client's lock: the response handler runs inside {@code
+ * NetworkClient.poll} (on the application thread, or on the heartbeat thread, which polls under the
+ * same lock), and {@code poll}, {@code seek} and {@code close} release fetches under it too.
  */
 final class SharedFrame {
     private final ByteBuffer frame;
