@@ -12,6 +12,7 @@ import dev.sluice.broker.handler.DeletedTopicOffsetsCleanup;
 import dev.sluice.broker.handler.DescribeClusterHandler;
 import dev.sluice.broker.handler.DescribeConfigsHandler;
 import dev.sluice.broker.handler.DescribeGroupsHandler;
+import dev.sluice.broker.handler.FetchCounters;
 import dev.sluice.broker.handler.FetchHandler;
 import dev.sluice.broker.handler.FetchPurgatory;
 import dev.sluice.broker.handler.FindCoordinatorHandler;
@@ -82,6 +83,7 @@ public final class MockBroker implements AutoCloseable {
     private final List<Function<BrokerContext, ApiHandler>> extraHandlers;
     private LogManager logs;
     private FetchPurgatory fetches;
+    private FetchCounters fetchCounters;
     private SocketServer server;
     private ScheduledExecutorService retention;
     private RequestDispatcher dispatcher;
@@ -112,12 +114,15 @@ public final class MockBroker implements AutoCloseable {
         clusterId = loadOrCreateClusterId(dataDir);
         logs = LogManager.open(dataDir, config.logDefaults(), Clock.systemUTC());
         fetches = new FetchPurgatory();
+        fetchCounters = new FetchCounters();
         final ProducerIdManager producerIds = ProducerIdManager.open(dataDir);
         final BrokerContext context = new BrokerContext(config.nodeId(), host, () -> server.port(), clusterId,
-                config.autoCreateTopics(), config.numPartitions(), config.values(), logs, producerIds, fetches);
+                config.autoCreateTopics(), config.numPartitions(), config.values(), logs, producerIds, fetches,
+                fetchCounters);
+        final Clock groupClock = Clock.systemUTC();
         groups = new GroupCoordinator(config.groupConfig(), OffsetStore.open(dataDir.resolve(GROUP_COORDINATOR_DIR)),
-                Clock.systemUTC());
-        groupTimer = GroupTimer.start(groups, GroupTimer.DEFAULT_TICK_MS);
+                groupClock);
+        groupTimer = GroupTimer.start(groups, groupClock, GroupTimer.DEFAULT_MAX_SLEEP_MS);
         final List<ApiHandler> handlers = new ArrayList<>(List.of(
                 new ApiVersionsHandler(() -> List.copyOf(dispatcher.handlers().values())),
                 new MetadataHandler(context),
@@ -191,11 +196,20 @@ public final class MockBroker implements AutoCloseable {
         return server.counters();
     }
 
+    /** Fetch responses, empty answers and long polls since start. */
+    public FetchCounters fetchCounters() {
+        ensureStarted();
+        return fetchCounters;
+    }
+
     /** Stops listening, answers parked fetches, closes the logs (flushing them). Idempotent. */
     @Override
     public synchronized void close() {
         if (server != null) {
             server.close();
+            final NetworkCounters network = server.counters();
+            LOG.info("Served {}; {} bytes by transferTo in {} calls, {} bytes from heap buffers", fetchCounters,
+                    network.transferToBytes(), network.transferToCalls(), network.heapBytes());
         }
         if (retention != null) {
             retention.shutdownNow();
@@ -224,6 +238,7 @@ public final class MockBroker implements AutoCloseable {
         server = null;
         retention = null;
         fetches = null;
+        fetchCounters = null;
         groupTimer = null;
         groups = null;
         logs = null;

@@ -243,7 +243,8 @@ class BrokerProtocolTest {
                 .get(ProduceResponseSchema.TopicProduceResponse.PARTITION_RESPONSES).get(0);
     }
 
-    private static Struct fetch(final String topic, final long offset, final int maxWaitMs, final int minBytes) {
+    /** A v12 Fetch of partition 0 of {@code topic}; also used by other protocol-level tests. */
+    static Struct fetch(final String topic, final long offset, final int maxWaitMs, final int minBytes) {
         final Struct request = FetchRequestSchema.SCHEMA.newStruct()
                 .set(FetchRequestSchema.MAX_WAIT_MS, maxWaitMs)
                 .set(FetchRequestSchema.MIN_BYTES, minBytes)

@@ -61,6 +61,17 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** This side's port, which the broker's log lines name as the client's address. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** Drops the connection at once with a reset (SO_LINGER 0), as a killed client would. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

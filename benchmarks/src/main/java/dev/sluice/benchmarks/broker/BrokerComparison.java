@@ -63,8 +63,15 @@ public final class BrokerComparison {
             "group.initial.rebalance.delay.ms", "0");
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
     private static final int MAX_KAFKA_LAUNCHES = 3;
-    /** Under a quota, each broker is first warmed up with 1/WARM_UP_SHARE of every scenario's records. */
-    private static final int WARM_UP_SHARE = 10;
+    /**
+     * Under a quota, each broker is first warmed up with 1/WARM_UP_SHARE of every scenario's records:
+     * all of them, since a tenth left the JIT compiling the produce path during the measured runs
+     * (C2 threads took 56-104 ms of a 94-162 ms consume run of the Sluice broker at 0.03 of a core,
+     * 2026-12-06), which measured compilation more than serving.
+     */
+    private static final int WARM_UP_SHARE = 1;
+    /** Idle time after the warm-up, unlimited, for compilations it queued to finish before the quota. */
+    private static final Duration WARM_UP_SETTLE = Duration.ofSeconds(3);
     /** What bin/mock-broker runs the broker with, AppCDS aside. */
     private static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     static final String SLUICE = "Sluice";
@@ -180,6 +187,7 @@ public final class BrokerComparison {
             }
             if (options.capped()) {
                 warmUp(brokers, scenarios);
+                Thread.sleep(WARM_UP_SETTLE.toMillis());
             }
             // Started and warmed up at full speed, then capped: the budget applies to the measured load,
             // not to the JVMs' startup or their JIT compilation.
@@ -207,10 +215,16 @@ public final class BrokerComparison {
                         final CgroupCpuSample afterProduce = quota == null ? null : quota.sample();
                         final ConsumerPerfResult consume = consume(broker, topic, scenario);
                         final double cpuAfterConsume = ProcessCpu.seconds(broker.pid());
+                        final CgroupCpuSample afterConsume = quota == null ? null : quota.sample();
                         results.add(s, broker.name(), produce, consume);
-                        results.addCpu(s, broker.name(), cpuAfterProduce - cpuAtStart, cpuAfterConsume - cpuAfterProduce);
-                        if (quota != null) {
-                            results.addThrottling(s, broker.name(), quota.fraction(), atStart, afterProduce, quota.sample());
+                        if (quota == null) {
+                            results.addCpu(s, broker.name(), cpuAfterProduce - cpuAtStart, cpuAfterConsume - cpuAfterProduce);
+                        } else {
+                            // The cgroup counts in nanoseconds; /proc/PID/stat in 10 ms ticks, too coarse for
+                            // a consume run that costs a few dozen milliseconds.
+                            results.addCpu(s, broker.name(), seconds(afterProduce.usageNanos() - atStart.usageNanos()),
+                                    seconds(afterConsume.usageNanos() - afterProduce.usageNanos()));
+                            results.addThrottling(s, broker.name(), quota.fraction(), atStart, afterProduce, afterConsume);
                         }
                         System.err.printf(Locale.ROOT, "round %d, %s, %s: produce %.1f MB/s, consume %.1f MB/s%n",
                                 round + 1, scenario.label(), broker.name(), produce.mbPerSec(), consume.mbPerSec());
@@ -237,10 +251,11 @@ public final class BrokerComparison {
     }
 
     /**
-     * One untimed pass of every scenario at a tenth of its records on each broker, before the quota
-     * applies. Measured: in a run without it, Kafka's first capped round ran at a third of its second
-     * round's produce rate (C2 compiling inside the 0.25-core budget), Sluice's at two thirds, so the
-     * first round measured JIT warm-up more than brokers.
+     * One untimed pass of every scenario (at 1/{@link #WARM_UP_SHARE} of its records) on each broker,
+     * before the quota applies. Measured: in a run without it, Kafka's first capped round ran at a
+     * third of its second round's produce rate (C2 compiling inside the 0.25-core budget), Sluice's at
+     * two thirds, so the first round measured JIT warm-up more than brokers; with a tenth of the
+     * records, compilation still spilled into the measured runs.
      */
     private static void warmUp(final List<RunningBroker> brokers, final List<Scenario> scenarios)
             throws ExecutionException, InterruptedException {
@@ -254,6 +269,10 @@ public final class BrokerComparison {
             }
             System.err.println("warmed up " + broker.name());
         }
+    }
+
+    private static double seconds(final long nanos) {
+        return nanos / 1e9;
     }
 
     private static ApacheKafkaBroker.Builder kafkaBuilder() {

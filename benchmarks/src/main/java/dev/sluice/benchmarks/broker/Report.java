@@ -71,7 +71,8 @@ final class Report {
     void quota(final CpuQuotaCgroup group) {
         quota.append(String.format(Locale.ROOT, "Throughput rounds with an equal CPU budget: each broker in its own %s"
                         + " limited to %.2f of one core (CFS quota %d us per %d us period), after an unlimited, untimed warm-up"
-                        + " pass of every scenario at a tenth of its records; the perf tools unlimited.%n",
+                        + " pass of every scenario at its full record count and 3 s idle; the perf tools unlimited;"
+                        + " broker CPU per GiB from the cgroup's CPU time.%n",
                 group.version(), group.fraction(), Math.round(group.fraction() * CpuQuotaCgroup.PERIOD_MICROS),
                 CpuQuotaCgroup.PERIOD_MICROS));
     }

@@ -305,6 +305,53 @@ abstract class AbstractConsumerRoundTripTest {
     }
 
     @Test
+    void shouldReadLargeResponsesByteEqualWhileSeekingBackAcrossReusedBuffers() throws Exception {
+        final String topic = "reused-response-buffers";
+        final int partitions = 3;
+        final int perPartition = 400;
+        createTopic(topic, partitions);
+        // 4 KiB of random bytes per record: every fetch response is megabytes, so it is read into a
+        // pooled buffer, and a buffer handed back too early would show up as wrong bytes or a bad CRC.
+        final Random random = new Random(42);
+        final byte[][][] values = new byte[partitions][perPartition][];
+        try (KafkaProducer<byte[], byte[]> producer = kafkaProducer("none", Map.of())) {
+            for (int i = 0; i < perPartition; i++) {
+                for (int p = 0; p < partitions; p++) {
+                    values[p][i] = new byte[4096];
+                    random.nextBytes(values[p][i]);
+                    producer.send(new ProducerRecord<>(topic, p, null, values[p][i]));
+                }
+            }
+            producer.flush();
+        }
+        final TopicPartition rewound = new TopicPartition(topic, 0);
+        final int rewindTo = 10;
+        // Few records per poll, so the next response is read in while most of the last one is still to be
+        // handed out: that is when reusing its buffer too early would overwrite records not yet read.
+        try (SluiceConsumer<byte[], byte[]> consumer = consumer(Map.of("max.poll.records", 3))) {
+            consumer.assign(partitions(topic, partitions));
+            final List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>(readAll(consumer, 300, r -> { }));
+            // Dropping partition 0's buffered responses must not free a buffer partitions 1 and 2 still read.
+            consumer.seek(rewound, rewindTo);
+            final long beforeSeek = read.stream().filter(r -> r.partition() == 0).count();
+            read.addAll(readAll(consumer, partitions * perPartition - read.size() + (int) beforeSeek - rewindTo,
+                r -> { }));
+            final Map<Integer, List<Long>> offsets = new HashMap<>();
+            for (final ConsumerRecord<byte[], byte[]> r : read) {
+                assertArrayEquals(values[r.partition()][(int) r.offset()], r.value(),
+                    "value of partition " + r.partition() + " offset " + r.offset());
+                offsets.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset());
+            }
+            for (int p = 1; p < partitions; p++) {
+                assertEquals(LongStream.range(0, perPartition).boxed().toList(), offsets.get(p), "partition " + p);
+            }
+            final List<Long> afterSeek = offsets.get(0).subList((int) beforeSeek, offsets.get(0).size());
+            assertEquals(LongStream.range(rewindTo, perPartition).boxed().toList(), afterSeek,
+                "partition 0 again from the seek offset");
+        }
+    }
+
+    @Test
     void shouldNotLetALongPollOfACaughtUpPartitionStallAPartitionWithRecordsLeft() throws Exception {
         final String topic = "caught-up-long-poll";
         createTopic(topic, 2);

@@ -175,6 +175,27 @@ final class ClassicGroup {
         return expired;
     }
 
+    /**
+     * The earliest time (ms) at which {@link GroupCoordinator#tick()} has something to do for this
+     * group: a handed-out id expiring, a member's session running out, or the join or sync phase
+     * ending; {@link Long#MAX_VALUE} if nothing is due ever without another request first.
+     */
+    long nextDeadlineMs() {
+        long next = Long.MAX_VALUE;
+        for (final long expiry : pendingMembers.values()) {
+            next = Math.min(next, expiry);
+        }
+        for (final GroupMember member : members.values()) {
+            next = Math.min(next, member.sessionDeadlineMs());
+        }
+        if (state == GroupState.PREPARING_REBALANCE) {
+            next = Math.min(next, joinDeadlineMs);
+        } else if (state == GroupState.COMPLETING_REBALANCE) {
+            next = Math.min(next, syncDeadlineMs);
+        }
+        return next;
+    }
+
     void clearPending() {
         pendingMembers.clear();
     }

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Time.</b> All deadlines (initial rebalance delay, rebalance timeout, sync timeout, session
  * timeouts, handed-out member ids) come from the injected clock and are enforced by
- * {@link #tick()}, which the broker calls periodically (every 100 ms or so is plenty).
+ * {@link #tick()}, which the broker's {@link GroupTimer} calls when {@link #nextDeadlineMs()} comes
+ * (and tests call when they move their clock).
  *
  * <p><b>Durability.</b> Membership lives in memory only (members rejoin after a restart); offsets
  * go to the {@link OffsetStore}. Groups that have offsets are recreated as Empty on start.
@@ -44,6 +45,8 @@ public final class GroupCoordinator implements AutoCloseable {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ClassicGroup> groups = new HashMap<>();
+    /** Told after every call that may have set an earlier deadline; see {@link #onDeadlinesChanged}. */
+    private volatile Runnable deadlinesChanged = () -> { };
 
     /** @param offsets owned by the coordinator from now on: closed by {@link #close()} */
     public GroupCoordinator(final GroupConfig config, final OffsetStore offsets, final Clock clock) {
@@ -70,6 +73,7 @@ public final class GroupCoordinator implements AutoCloseable {
             lock.unlock();
         }
         runAll(completions);
+        deadlinesChanged.run();
     }
 
     private void join(final JoinGroupParams p, final Consumer<JoinGroupResult> callback, final long now,
@@ -313,6 +317,7 @@ public final class GroupCoordinator implements AutoCloseable {
             lock.unlock();
         }
         runAll(completions);
+        deadlinesChanged.run();
     }
 
     private void sync(final SyncGroupParams p, final Consumer<SyncGroupResult> callback, final long now,
@@ -440,6 +445,7 @@ public final class GroupCoordinator implements AutoCloseable {
             lock.unlock();
         }
         runAll(completions);
+        deadlinesChanged.run();
         return result;
     }
 
@@ -540,6 +546,35 @@ public final class GroupCoordinator implements AutoCloseable {
         runAll(completions);
     }
 
+    /**
+     * The earliest time (ms, this coordinator's clock) at which {@link #tick()} would have anything
+     * to enforce, {@link Long#MAX_VALUE} if nothing is pending. Only JoinGroup, SyncGroup and
+     * LeaveGroup can make it earlier (a heartbeat or commit only moves a session deadline later), and
+     * each of them tells the {@link #onDeadlinesChanged} listener afterwards, so a timer may sleep
+     * until this time instead of polling.
+     */
+    public long nextDeadlineMs() {
+        lock.lock();
+        try {
+            long next = Long.MAX_VALUE;
+            for (final ClassicGroup group : groups.values()) {
+                next = Math.min(next, group.nextDeadlineMs());
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sets what to run (on the calling thread, without the lock held) after every JoinGroup, SyncGroup
+     * and LeaveGroup, the calls that may set a deadline earlier than {@link #nextDeadlineMs()} was
+     * before: {@link GroupTimer} uses it to wake up and re-plan. Must be cheap and must not block.
+     */
+    public void onDeadlinesChanged(final Runnable listener) {
+        this.deadlinesChanged = Objects.requireNonNull(listener, "listener");
+    }
+
     private void tick(final ClassicGroup group, final long now, final List<Runnable> completions) {
         // Expired handed-out ids hold no partitions; tryCompleteJoin below covers a join phase
         // that was waiting for them.
@@ -636,16 +671,19 @@ public final class GroupCoordinator implements AutoCloseable {
         if (fenced != GroupError.NONE) {
             return fenced;
         }
-        if (group.state() == GroupState.COMPLETING_REBALANCE) {
-            // The assignment may be about to change; committing now could clobber the new owner.
-            return GroupError.REBALANCE_IN_PROGRESS;
-        }
         final GroupMember member = group.member(p.memberId());
         if (member == null) {
             return GroupError.UNKNOWN_MEMBER_ID;
         }
         if (p.generationId() != group.generationId()) {
             return GroupError.ILLEGAL_GENERATION;
+        }
+        if (group.state() == GroupState.COMPLETING_REBALANCE) {
+            // A member of the new generation that has not synced yet: its assignment is about to be
+            // handed out, so committing now could clobber the new owner's position. Checked after
+            // member and generation, in Kafka's order: a stranger or a stale generation hears that
+            // instead, and only a current member is told to finish the rebalance and retry.
+            return GroupError.REBALANCE_IN_PROGRESS;
         }
         member.heartbeat(now);
         return GroupError.NONE;

@@ -85,6 +85,14 @@ final class GroupMember {
         return pendingJoin == null && pendingSync == null && nowMs - lastHeartbeatMs >= sessionTimeoutMs;
     }
 
+    /**
+     * When {@link #sessionExpired} turns true if no heartbeat comes first (ms, the coordinator's
+     * clock); {@link Long#MAX_VALUE} while a parked JoinGroup or SyncGroup keeps the member alive.
+     */
+    long sessionDeadlineMs() {
+        return pendingJoin == null && pendingSync == null ? lastHeartbeatMs + sessionTimeoutMs : Long.MAX_VALUE;
+    }
+
     boolean awaitingJoin() {
         return pendingJoin != null;
     }

@@ -14,9 +14,9 @@
  * <h2>Threads and time</h2>
  * One lock guards every group; nothing under it blocks or runs user code. Parked answers are
  * callbacks run after the lock is released, on the thread whose call completed the rebalance (a
- * network thread) or on the {@link dev.sluice.broker.group.GroupTimer} thread, whose 100 ms
- * {@code tick()} enforces every deadline from the injected clock: the initial rebalance delay,
- * rebalance and sync timeouts, member session timeouts, and member ids handed out with
+ * network thread) or on the {@link dev.sluice.broker.group.GroupTimer} thread, which sleeps until the
+ * next deadline and then runs {@code tick()} to enforce every deadline from the injected clock: the
+ * initial rebalance delay, rebalance and sync timeouts, member session timeouts, and member ids handed out with
  * MEMBER_ID_REQUIRED that never came back.
  *
  * <h2>Behaviour worth knowing (mirrors Kafka unless noted)</h2>
@@ -31,9 +31,11 @@
  *       protocol would change; a new leader is told to skip assigning (SkipAssignment, JoinGroup v9;
  *       older versions get an empty member list, as from Kafka). During a rebalance it simply joins
  *       that rebalance.</li>
- *   <li>OffsetCommit: members must send the current generation (commits during PreparingRebalance
- *       are allowed, during CompletingRebalance they get REBALANCE_IN_PROGRESS); generation -1
- *       commits are accepted only while the group has no members.</li>
+ *   <li>OffsetCommit: checked as Kafka 4.1 checks it, member first (UNKNOWN_MEMBER_ID), then
+ *       generation (ILLEGAL_GENERATION), then state: commits during PreparingRebalance are allowed,
+ *       a current member's commit during CompletingRebalance (after its JoinGroup, before SyncGroup)
+ *       gets REBALANCE_IN_PROGRESS; generation -1 commits are accepted only while the group has no
+ *       members.</li>
  *   <li>Deleting a topic drops every group's offsets of it (a topic-deleted frame in the file),
  *       so a topic recreated under the same name starts fresh.</li>
  *   <li>Membership is memory only; after a restart members get UNKNOWN_MEMBER_ID and rejoin.

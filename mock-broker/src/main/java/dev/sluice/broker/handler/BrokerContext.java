@@ -20,10 +20,12 @@ import java.util.function.IntSupplier;
  * @param autoCreateTopics  {@code auto.create.topics.enable}
  * @param defaultPartitions {@code num.partitions} for auto-created topics and CreateTopics with -1
  * @param brokerConfigs     the broker's effective settings, for DescribeConfigs of the broker resource
+ * @param fetchCounters     counts of Fetch responses, empty answers and long polls
  */
 public record BrokerContext(int nodeId, String host, IntSupplier port, String clusterId, boolean autoCreateTopics,
                             int defaultPartitions, Map<String, String> brokerConfigs, LogManager logs,
-                            ProducerIdManager producerIds, FetchPurgatory fetches) {
+                            ProducerIdManager producerIds, FetchPurgatory fetches,
+                            FetchCounters fetchCounters) {
 
     /** The topic with {@code id}, if any. Linear in the number of topics, which is small here. */
     public Optional<TopicInfo> topicById(final UUID id) {

@@ -62,6 +62,7 @@ public final class FetchHandler implements ApiHandler {
         final PendingFetch fetch = new PendingFetch(request, plan(request));
         final int maxWaitMs = body.get(FetchRequestSchema.MAX_WAIT_MS);
         if (!fetch.tryComplete(maxWaitMs <= 0)) {
+            broker.fetchCounters().recordParked();
             broker.fetches().park(fetch, maxWaitMs);
         }
     }
@@ -99,6 +100,12 @@ public final class FetchHandler implements ApiHandler {
         private final RequestContext request;
         private final List<Wanted> wanted;
         private final AtomicBoolean answered = new AtomicBoolean();
+        /**
+         * Whether a read already found too few bytes, so that the next one is a re-read of a parked
+         * fetch. Reads run first on the network thread, then only on the purgatory thread, one at a
+         * time, each handing over through the purgatory's queue (which orders memory).
+         */
+        private boolean parked;
 
         PendingFetch(final RequestContext request, final List<Wanted> wanted) {
             this.request = request;
@@ -188,12 +195,17 @@ public final class FetchHandler implements ApiHandler {
             }
             if (!expired && !anyError && bytes < minBytes) {
                 slices.forEach(FileSliceRecords::release);
+                if (parked) {
+                    broker.fetchCounters().recordReread();
+                }
+                parked = true;
                 return false;
             }
             if (!answered.compareAndSet(false, true)) {
                 slices.forEach(FileSliceRecords::release);
                 return true;
             }
+            broker.fetchCounters().recordAnswer(bytes);
             request.respond(response);
             return true;
         }

@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class NetworkCounters {
     private final LongAdder transferToBytes = new LongAdder();
+    private final LongAdder transferToCalls = new LongAdder();
     private final LongAdder heapBytes = new LongAdder();
+    private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder connectionsClosed = new LongAdder();
     private final LongAdder frameBuffersAllocated = new LongAdder();
     private final LongAdder frameBuffersReused = new LongAdder();
 
     void recordTransferToBytes(final long bytes) {
         transferToBytes.add(bytes);
+        transferToCalls.increment();
     }
 
     void recordHeapBytes(final long bytes) {
@@ -28,9 +32,34 @@ public final class NetworkCounters {
         return transferToBytes.sum();
     }
 
+    /**
+     * {@code FileChannel.transferTo} calls since start: one per file slice of a response, plus one per
+     * resumption after the socket buffer filled up. Bytes per call show how much each sendfile moved.
+     */
+    public long transferToCalls() {
+        return transferToCalls.sum();
+    }
+
     /** Bytes written from heap buffers (frame sizes, headers, bodies) since start. */
     public long heapBytes() {
         return heapBytes.sum();
+    }
+
+    void recordConnectionOpened() {
+        connectionsOpened.increment();
+    }
+
+    void recordConnectionClosed() {
+        connectionsClosed.increment();
+    }
+
+    /**
+     * Client connections a processor holds now: adopted and not yet closed (by the peer, an error or
+     * shutdown). A closed connection has given back its queued response parts, and with them the
+     * segment slices they pinned.
+     */
+    public long openConnections() {
+        return connectionsOpened.sum() - connectionsClosed.sum();
     }
 
     void recordFrameBufferAllocated() {

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Processor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+    /**
+     * Longest select without events, ms. Nothing here is periodic: new sockets, completions from
+     * other threads and shutdown all wake the selector (a wakeup before the select is not lost), so
+     * the timeout is only a safety net, and long because every idle wake-up costs CPU.
+     */
+    private static final long IDLE_SELECT_TIMEOUT_MS = 5_000;
 
     private final int index;
     private final Selector selector;
@@ -77,7 +83,7 @@ final class Processor implements Runnable {
             while (running) {
                 adoptNewConnections();
                 applyCompletions();
-                selector.select(this::onReady, 500);
+                selector.select(this::onReady, IDLE_SELECT_TIMEOUT_MS);
                 // Handlers that answered on this thread queued without waking the selector.
                 applyCompletions();
             }
@@ -107,6 +113,7 @@ final class Processor implements Runnable {
                         address, maxRequestBytes, framePool);
                 key.attach(connection);
                 connections.put(connection.id(), connection);
+                counters.recordConnectionOpened();
                 LOG.debug("Processor {} accepted connection {} from {}", index, connection.id(), address);
             } catch (final IOException e) {
                 LOG.warn("Could not register connection from {}: {}", address, e.toString());
@@ -134,7 +141,7 @@ final class Processor implements Runnable {
             LOG.warn("Closing connection from {}: {}", connection.describe(), e.getMessage());
             close(connection);
         } catch (final IOException e) {
-            LOG.info("Closing connection from {} after I/O error: {}", connection.describe(), e.toString());
+            logIoFailure(connection, "after I/O error", e);
             close(connection);
         } catch (final RuntimeException e) {
             // A bug must cost one connection, never the processor and everyone else on it.
@@ -185,9 +192,11 @@ final class Processor implements Runnable {
             try {
                 connection.completeRequest(completion.parts());
                 writeAndMaybeUnmute(connection);
-            } catch (final IOException | RuntimeException e) {
-                LOG.info("Closing connection from {} while writing a response: {}", connection.describe(),
-                        e.toString());
+            } catch (final IOException e) {
+                logIoFailure(connection, "while writing a response", e);
+                close(connection);
+            } catch (final RuntimeException e) {
+                LOG.info("Closing connection from {} while writing a response: {}", connection.describe(), e.toString());
                 close(connection);
             }
         }
@@ -199,14 +208,30 @@ final class Processor implements Runnable {
         }
     }
 
+    /**
+     * A peer that went away (a consumer closed during its long poll, a client killed) is normal
+     * operation: debug only. Other I/O failures, e.g. reading a segment for transferTo, stay visible.
+     */
+    private static void logIoFailure(final Connection connection, final String when, final IOException e) {
+        if (PeerGone.is(e)) {
+            LOG.debug("Closing connection from {} {}: the client went away ({})", connection.describe(), when,
+                    e.getMessage());
+        } else {
+            LOG.info("Closing connection from {} {}: {}", connection.describe(), when, e.toString());
+        }
+    }
+
     private void close(final Connection connection) {
-        connections.remove(connection.id());
+        if (connections.remove(connection.id()) != null) {
+            counters.recordConnectionClosed();
+        }
         connection.close();
     }
 
     private void closeAll() {
         for (final Connection connection : connections.values()) {
             connection.close();
+            counters.recordConnectionClosed();
         }
         connections.clear();
         NetworkRequest.Completion completion;

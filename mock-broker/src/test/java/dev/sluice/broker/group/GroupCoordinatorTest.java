@@ -95,6 +95,34 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldPlanTheNextDeadlineFromPendingIdsSessionsAndTheJoinPhase() {
+        coordinator = replace(GroupConfig.defaults().withInitialRebalanceDelayMs(3_000));
+        final long start = clock.millis();
+        assertEquals(Long.MAX_VALUE, coordinator.nextDeadlineMs(), "no group, nothing to time");
+
+        final String a = memberIdFor("range");
+        assertEquals(start + SESSION_MS, coordinator.nextDeadlineMs(), "a handed-out id expires after a session");
+
+        clock.advance(100);
+        final Captured<JoinGroupResult> joined = join(params(a, null, "range"));
+        assertEquals(start + 100 + 3_000, coordinator.nextDeadlineMs(), "the initial delay ends the join phase");
+
+        clock.advance(3_000);
+        coordinator.tick();
+        final JoinGroupResult result = joined.value();
+        assertEquals(start + 3_100 + SESSION_MS, coordinator.nextDeadlineMs(),
+                "joined: its session runs (sooner than the rebalance timeout to sync)");
+
+        sync(a, result.generationId(), Map.of(a, bytes("A")));
+        clock.advance(1_000);
+        assertEquals(GroupError.NONE, coordinator.heartbeat(GROUP, a, null, result.generationId()));
+        assertEquals(start + 4_100 + SESSION_MS, coordinator.nextDeadlineMs(), "a heartbeat moves the session on");
+
+        coordinator.leaveGroup(GROUP, List.of(new LeaveGroupResult.Member(a, null)));
+        assertEquals(Long.MAX_VALUE, coordinator.nextDeadlineMs(), "an Empty group times nothing");
+    }
+
+    @Test
     void shouldRequireMemberIdOnFirstJoinAndAcceptItOnTheSecond() {
         final String memberId = memberIdFor("range");
         assertTrue(memberId.startsWith("client-"), memberId);
@@ -242,12 +270,33 @@ class GroupCoordinatorTest {
         assertEquals(GroupError.ILLEGAL_GENERATION, sync(ab[1], 1, Map.of()).value().error());
         final List<OffsetCommitParams.Result> committed = coordinator.commitOffsets(new OffsetCommitParams(GROUP, 1, ab[0], null,
                 List.of(new OffsetCommitParams.Entry(new TopicPartition("t", 0), 5, -1, null))));
-        assertEquals(GroupError.REBALANCE_IN_PROGRESS, committed.get(0).error(), "generation 2 is completing");
+        assertEquals(GroupError.ILLEGAL_GENERATION, committed.get(0).error(),
+                "generation 2 is completing, but the generation is checked first, as in Kafka");
         sync(ab[0], 2, Map.of());
         sync(ab[1], 2, Map.of());
         final List<OffsetCommitParams.Result> stale = coordinator.commitOffsets(new OffsetCommitParams(GROUP, 1, ab[0], null,
                 List.of(new OffsetCommitParams.Entry(new TopicPartition("t", 0), 5, -1, null))));
         assertEquals(GroupError.ILLEGAL_GENERATION, stale.get(0).error());
+    }
+
+    @Test
+    void shouldAnswerACommitOfTheCurrentGenerationBeforeItsSyncWithRebalanceInProgress() {
+        final String[] ab = stableGroupOfTwo();
+        final Captured<JoinGroupResult> rejoinA = join(params(ab[0], null, "range"));
+        join(params(ab[1], null, "range"));
+        final int generation = rejoinA.value().generationId();
+        assertEquals(GroupState.COMPLETING_REBALANCE, coordinator.describeGroup(GROUP).state());
+        final List<OffsetCommitParams.Entry> offsets = List.of(new OffsetCommitParams.Entry(new TopicPartition("t", 0), 5, -1, null));
+
+        assertEquals(GroupError.REBALANCE_IN_PROGRESS,
+                coordinator.commitOffsets(new OffsetCommitParams(GROUP, generation, ab[0], null, offsets)).get(0).error(),
+                "a member of the new generation that has not synced");
+        assertEquals(GroupError.UNKNOWN_MEMBER_ID,
+                coordinator.commitOffsets(new OffsetCommitParams(GROUP, generation, "stranger", null, offsets)).get(0).error());
+        assertEquals(GroupError.UNKNOWN_MEMBER_ID,
+                coordinator.commitOffsets(new OffsetCommitParams(GROUP, -1, "", null, offsets)).get(0).error(),
+                "a simple commit into a group that has members");
+        assertTrue(coordinator.fetchOffsets(GROUP, null).partitions().isEmpty(), "nothing was stored");
     }
 
     @Test

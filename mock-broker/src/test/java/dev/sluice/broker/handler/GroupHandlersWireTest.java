@@ -194,6 +194,33 @@ class GroupHandlersWireTest {
     }
 
     @Test
+    void shouldAnswerACommitBetweenJoinAndSyncAsKafkaFourDoes() {
+        final short v9 = 9;
+        final String memberId = join(joinRequest(""), v9).memberId();
+        final JoinGroupResponseData joined = join(joinRequest(memberId), v9);
+        assertEquals(Errors.NONE.code(), joined.errorCode());
+
+        // Kafka 4.1's ClassicGroup.validateOffsetCommit: member, then generation, then the state.
+        assertEquals(Errors.REBALANCE_IN_PROGRESS.code(), commitBeforeSync(memberId, joined.generationId()),
+                "the current member before its SyncGroup");
+        assertEquals(Errors.ILLEGAL_GENERATION.code(), commitBeforeSync(memberId, joined.generationId() + 1));
+        assertEquals(Errors.UNKNOWN_MEMBER_ID.code(), commitBeforeSync("stranger", joined.generationId()));
+    }
+
+    private short commitBeforeSync(final String memberId, final int generation) {
+        final short v8 = 8;
+        final OffsetCommitRequestData request = new OffsetCommitRequestData().setGroupId(GROUP)
+                .setGenerationIdOrMemberEpoch(generation).setMemberId(memberId).setTopics(List.of(
+                        new OffsetCommitRequestData.OffsetCommitRequestTopic().setName(TOPIC).setPartitions(List.of(
+                                new OffsetCommitRequestData.OffsetCommitRequestPartition().setPartitionIndex(0)
+                                        .setCommittedOffset(10)))));
+        final OffsetCommitResponseData response = write(OffsetCommitResponseSchema.SCHEMA,
+                commit.handle(read(OffsetCommitRequestSchema.SCHEMA, request, v8), v8), v8,
+                r -> new OffsetCommitResponseData(r, v8));
+        return response.topics().get(0).partitions().get(0).errorCode();
+    }
+
+    @Test
     void shouldCommitThenFetchOffsetsForSeveralGroupsAndAllPartitions() {
         final String memberId = stableMember();
         final short v8 = 8;

@@ -7,6 +7,7 @@ import dev.sluice.client.TopicPartition;
 import dev.sluice.client.consumer.ConsumerRecord;
 import dev.sluice.client.consumer.TimestampType;
 import dev.sluice.client.errors.CorruptRecordException;
+import dev.sluice.client.serialization.ByteArrayDeserializer;
 import dev.sluice.client.serialization.Deserializer;
 import dev.sluice.codec.record.Record;
 import dev.sluice.codec.record.RecordBatch;
@@ -25,12 +26,19 @@ import java.util.List;
  * decompression buffer, which the next compressed batch (of any partition) overwrites; so at most one
  * batch of decoded records is held beyond what {@code poll} returns. Batches and records before the
  * position (a compressed batch starts before the offset asked for) are skipped, as are control
- * batches. Application thread only.
+ * batches.
+ *
+ * <p>The records are a view of the fetch response's frame, which may be a pooled buffer shared with
+ * the other partitions of that response: {@link #release()} lets go of it once this fetch is drained
+ * or dropped, and nothing here reads the frame afterwards. The handed-out records hold copies, so
+ * they stay valid. Application thread only.
  */
 final class CompletedFetch<K, V> {
     private final TopicPartition partition;
     private final long fetchOffset;
     private final ByteBuffer records;
+    private final SharedFrame frame;
+    private boolean released;
     private final RecordBatchReader reader;
     private final RecordIterator iterator;
     private final boolean checkCrcs;
@@ -50,10 +58,13 @@ final class CompletedFetch<K, V> {
      * @param fetchOffset the partition's position when the fetch was sent; the records are only
      *                    handed out while the position still equals {@link #nextOffset()}
      * @param records     the partition's records field (may end with a partial batch)
+     * @param frame       the response frame {@code records} is a view of; retained here until {@link #release()}
      */
     CompletedFetch(final TopicPartition partition, final long fetchOffset, final ByteBuffer records,
-                   final RecordIterator iterator, final boolean checkCrcs, final Deserializer<K> keyDeserializer,
-                   final Deserializer<V> valueDeserializer) {
+                   final SharedFrame frame, final RecordIterator iterator, final boolean checkCrcs,
+                   final Deserializer<K> keyDeserializer, final Deserializer<V> valueDeserializer) {
+        frame.retain();
+        this.frame = frame;
         this.partition = partition;
         this.fetchOffset = fetchOffset;
         this.nextOffset = fetchOffset;
@@ -90,6 +101,7 @@ final class CompletedFetch<K, V> {
      */
     long endOffset() {
         if (endOffset == Long.MIN_VALUE) {
+            ensureNotReleased();
             endOffset = -1;
             try {
                 final RecordBatchReader headers = new RecordBatchReader(records.duplicate());
@@ -123,6 +135,7 @@ final class CompletedFetch<K, V> {
      *                                on every call until the position is moved past it by a seek
      */
     int drain(final int max, final List<ConsumerRecord<K, V>> out) {
+        ensureNotReleased();
         if (failure != null) {
             throw failure;
         }
@@ -151,6 +164,28 @@ final class CompletedFetch<K, V> {
             }
         }
         return added;
+    }
+
+    /**
+     * Lets go of the response frame: called once this fetch is drained or dropped. Nothing reads the
+     * records afterwards; a second call does nothing.
+     */
+    void release() {
+        if (!released) {
+            released = true;
+            frame.release();
+        }
+    }
+
+    boolean isReleased() {
+        return released;
+    }
+
+    private void ensureNotReleased() {
+        if (released) {
+            throw new IllegalStateException("Records of " + partition + " from offset " + fetchOffset
+                + " read after their response buffer was released");
+        }
     }
 
     private void decodeNextBatch() {
@@ -194,6 +229,26 @@ final class CompletedFetch<K, V> {
         }
     }
 
+    /**
+     * A key or value ({@code size} bytes at absolute {@code offset} of {@code buffer}, -1 for null).
+     * The byte-array deserializer is served by one copy straight out of the batch: the view it would
+     * otherwise be given (a slice, which its default method then duplicates) is two allocations per
+     * record that nothing needs.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T deserialize(final Deserializer<T> deserializer, final String topic, final RecordHeaders headers,
+                                     final ByteBuffer buffer, final int offset, final int size) {
+        if (size < 0) {
+            return null;
+        }
+        if (deserializer instanceof ByteArrayDeserializer) {
+            final byte[] bytes = new byte[size];
+            buffer.get(offset, bytes);
+            return (T) bytes;
+        }
+        return deserializer.deserialize(topic, headers, buffer.slice(offset, size));
+    }
+
     private ConsumerRecord<K, V> toConsumerRecord(final Record record, final TimestampType timestampType,
                                                   final int leaderEpoch) {
         final int headerCount = record.headerCount();
@@ -209,10 +264,10 @@ final class CompletedFetch<K, V> {
             headers = new RecordHeaders(converted);
         }
         final String topic = partition.topic();
-        final ByteBuffer keyBytes = record.key();
-        final ByteBuffer valueBytes = record.value();
-        final K key = keyBytes == null ? null : keyDeserializer.deserialize(topic, headers, keyBytes);
-        final V value = valueBytes == null ? null : valueDeserializer.deserialize(topic, headers, valueBytes);
+        final K key = deserialize(keyDeserializer, topic, headers, record.buffer(), record.keyOffset(),
+            record.keySize());
+        final V value = deserialize(valueDeserializer, topic, headers, record.buffer(), record.valueOffset(),
+            record.valueSize());
         return new ConsumerRecord<>(topic, partition.partition(), record.offset(), record.timestamp(), timestampType,
             record.keySize(), record.valueSize(), key, value, headers, leaderEpoch);
     }

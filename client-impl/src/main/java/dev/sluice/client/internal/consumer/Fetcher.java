@@ -186,6 +186,18 @@ public final class Fetcher<K, V> implements AutoCloseable {
 
     private void onFetchResponse(final int node, final Map<TopicPartition, Long> positions,
                                  final ClientResponse response) {
+        // The handler's own reference: the frame goes back to the pool at the end unless a
+        // CompletedFetch below still reads it.
+        final SharedFrame frame = new SharedFrame(response.frame(), client::releaseFrame);
+        try {
+            handleFetchResponse(node, positions, response, frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void handleFetchResponse(final int node, final Map<TopicPartition, Long> positions,
+                                     final ClientResponse response, final SharedFrame frame) {
         nodesWithFetchInFlight.remove(node);
         if (response.failed()) {
             LOG.debug("Fetch from node {} failed: {}", node, response.failure().toString());
@@ -222,8 +234,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
                     final ByteBuffer records = p.recordsBuffer(FetchResponseSchema.PartitionData.RECORDS);
                     if (records != null && records.hasRemaining()) {
                         bytes += records.remaining();
-                        completed.add(new CompletedFetch<>(tp, fetchOffset, records, iterator, config.checkCrcs(),
-                            keyDeserializer, valueDeserializer));
+                        completed.add(new CompletedFetch<>(tp, fetchOffset, records, frame, iterator,
+                            config.checkCrcs(), keyDeserializer, valueDeserializer));
                     }
                 } else if (error == Errors.OFFSET_OUT_OF_RANGE.code()) {
                     if (subscriptions.defaultReset() == OffsetResetStrategy.NONE) {
@@ -267,7 +279,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
             final CompletedFetch<K, V> fetch = completed.peekFirst();
             final TopicPartition tp = fetch.partition();
             if (!subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetch.nextOffset()) {
-                completed.pollFirst(); // unassigned or seeked elsewhere: the data is stale
+                completed.pollFirst().release(); // unassigned or seeked elsewhere: the data is stale
                 continue;
             }
             if (subscriptions.isPaused(tp)) {
@@ -297,7 +309,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
             remaining -= added;
             total += added;
             if (fetch.isExhausted()) {
-                completed.pollFirst();
+                completed.pollFirst().release();
             }
         }
         if (total > 0) {
@@ -315,13 +327,20 @@ public final class Fetcher<K, V> implements AutoCloseable {
         return true;
     }
 
-    /** Drops buffered data of {@code tp} (after a seek or unassignment). */
+    /** Drops buffered data of {@code tp} (after a seek or unassignment), releasing its response buffers. */
     public void clearBuffered(final TopicPartition tp) {
-        completed.removeIf(fetch -> fetch.partition().equals(tp));
+        completed.removeIf(fetch -> {
+            if (!fetch.partition().equals(tp)) {
+                return false;
+            }
+            fetch.release();
+            return true;
+        });
     }
 
     @Override
     public void close() {
+        completed.forEach(CompletedFetch::release);
         completed.clear();
         decompression.close();
     }

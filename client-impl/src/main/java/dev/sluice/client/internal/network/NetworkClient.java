@@ -424,7 +424,7 @@ public final class NetworkClient implements AutoCloseable {
         }
         s.inFlight.pollFirst();
         request.handler().onComplete(new ClientResponse(request.nodeId(), request.api(), request.version(), body, null,
-            request.createdMs(), nowMs));
+            request.createdMs(), nowMs, frame));
     }
 
     private void handleDisconnect(final int nodeId, final String reason, final long nowMs, final InFlight timedOut) {
@@ -541,6 +541,15 @@ public final class NetworkClient implements AutoCloseable {
     /** True once a Metadata response has been applied. */
     public boolean hasClusterMetadata() {
         return haveClusterMetadata;
+    }
+
+    /**
+     * Gives the frame of a response ({@link ClientResponse#frame()}) back for reuse by a later large
+     * response. Only for a handler that knows nothing reads the frame, its body or any view of them any
+     * more; at most once per frame.
+     */
+    public void releaseFrame(final ByteBuffer frame) {
+        transport.releaseReceiveBuffer(frame);
     }
 
     /** Interrupts a blocking {@link #poll}; callable from any thread. */

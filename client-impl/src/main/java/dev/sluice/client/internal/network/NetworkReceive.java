@@ -7,20 +7,22 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * One size-prefixed frame being read off a socket: a 4-byte big-endian length, then that many
- * bytes. The length is checked against the cap before the payload buffer is allocated, so a
- * garbage or hostile prefix costs four bytes, not a gigabyte. Owned by the network thread.
+ * bytes. The length is checked against the cap before the payload buffer is taken from the pool, so
+ * a garbage or hostile prefix costs four bytes, not a gigabyte. Owned by the network thread.
  */
 final class NetworkReceive {
     static final int SIZE_LENGTH = 4;
 
     private final int maxSize;
     private final String source;
+    private final ReceiveBufferPool pool;
     private final ByteBuffer sizeBuffer = ByteBuffer.allocate(SIZE_LENGTH);
     private ByteBuffer payload;
 
-    NetworkReceive(final int maxSize, final String source) {
+    NetworkReceive(final int maxSize, final String source, final ReceiveBufferPool pool) {
         this.maxSize = maxSize;
         this.source = source;
+        this.pool = pool;
     }
 
     /**
@@ -47,7 +49,7 @@ final class NetworkReceive {
                 throw new InvalidReceiveException("Invalid message_size " + size + " from " + source
                     + ": larger than the receive cap of " + maxSize + " bytes");
             }
-            payload = ByteBuffer.allocate(size);
+            payload = pool.acquire(size);
         }
         if (payload.hasRemaining() && channel.read(payload) < 0) {
             throw new EOFException("Connection to " + source + " closed by peer mid-frame");

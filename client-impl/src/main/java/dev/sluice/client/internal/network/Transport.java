@@ -36,7 +36,10 @@ public final class Transport implements AutoCloseable {
     public record CompletedSend(int nodeId, Object token) {
     }
 
-    /** A frame received whole from a connection. */
+    /**
+     * A frame received whole from a connection. A large payload's buffer comes from the receive pool:
+     * whoever reads it last may hand it back with {@link #releaseReceiveBuffer}, or leave it to the GC.
+     */
     public record Receive(int nodeId, ByteBuffer payload) {
     }
 
@@ -44,7 +47,18 @@ public final class Transport implements AutoCloseable {
     public record Disconnect(int nodeId, String reason) {
     }
 
+    /**
+     * Frames from this size up are read into pooled buffers: 64 KiB, so a producer's responses never
+     * are, and a consumer's fetch responses (megabytes with the default fetch sizes) are.
+     */
+    static final int MIN_POOLED_RECEIVE_BYTES = 64 * 1024;
+    /** At most four free frame buffers and 64 MiB are kept, enough for a fetch response per broker in flight and buffered. */
+    static final int MAX_FREE_RECEIVE_BUFFERS = 4;
+    static final long MAX_FREE_RECEIVE_BYTES = 64L << 20;
+
     private final Selector selector;
+    private final ReceiveBufferPool receiveBuffers =
+        new ReceiveBufferPool(MIN_POOLED_RECEIVE_BYTES, MAX_FREE_RECEIVE_BUFFERS, MAX_FREE_RECEIVE_BYTES);
     private final int maxReceiveSize;
     private final int sendBufferBytes;
     private final int receiveBufferBytes;
@@ -172,7 +186,7 @@ public final class Transport implements AutoCloseable {
         // starve the others.
         for (int i = 0; i < 64; i++) {
             if (c.receive == null) {
-                c.receive = new NetworkReceive(maxReceiveSize, c.address);
+                c.receive = new NetworkReceive(maxReceiveSize, c.address, receiveBuffers);
             }
             if (!c.receive.readFrom(c.channel)) {
                 return;
@@ -212,6 +226,15 @@ public final class Transport implements AutoCloseable {
             LOG.debug("Error closing connection to node {}", c.nodeId, e);
         }
         disconnected.add(new Disconnect(c.nodeId, reason));
+    }
+
+    /**
+     * Hands back the buffer of a {@link Receive#payload()} for the next large frame. The caller
+     * guarantees that nothing reads that buffer, or any view of it, any more, and releases it once.
+     * Callable from any thread.
+     */
+    public void releaseReceiveBuffer(final ByteBuffer payload) {
+        receiveBuffers.release(payload);
     }
 
     /** Interrupts a blocked {@link #poll(long)}; callable from any thread. */

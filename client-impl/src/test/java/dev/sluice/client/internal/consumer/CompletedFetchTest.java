@@ -3,6 +3,7 @@ package dev.sluice.client.internal.consumer;
 import dev.sluice.client.TopicPartition;
 import dev.sluice.client.consumer.ConsumerRecord;
 import dev.sluice.client.errors.CorruptRecordException;
+import dev.sluice.client.internal.network.ReceiveBufferPool;
 import dev.sluice.client.serialization.StringDeserializer;
 import dev.sluice.codec.record.CompressionType;
 import dev.sluice.codec.record.RecordBatch;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +43,7 @@ class CompletedFetchTest {
 
     private static CompletedFetch<String, String> fetch(final ByteBuffer records, final long fetchOffset,
                                                         final boolean checkCrcs) {
-        return new CompletedFetch<>(TP, fetchOffset, records, new RecordIterator(null), checkCrcs,
+        return new CompletedFetch<>(TP, fetchOffset, records, SharedFrame.unpooled(), new RecordIterator(null), checkCrcs,
             new StringDeserializer(), new StringDeserializer());
     }
 
@@ -85,5 +89,68 @@ class CompletedFetchTest {
         final CorruptRecordException e = assertThrows(CorruptRecordException.class,
             () -> fetch.drain(100, new ArrayList<>()));
         assertEquals(40, e.offset());
+    }
+
+    /** One fetch response read into a pooled buffer: two partitions' records (each {@link #twoBatches()}). */
+    private record PooledResponse(ReceiveBufferPool pool, ByteBuffer frame, SharedFrame shared) {
+        static PooledResponse create() {
+            final ReceiveBufferPool pool = new ReceiveBufferPool(64, 4, 1L << 24);
+            final ByteBuffer records = twoBatches();
+            final ByteBuffer frame = pool.acquire(2 * records.remaining());
+            frame.put(records.duplicate()).put(records.duplicate()).flip();
+            return new PooledResponse(pool, frame, new SharedFrame(frame, pool::release));
+        }
+
+        /** The fetch of partition {@code index} (0 or 1), a view of the frame holding a reference to it. */
+        CompletedFetch<String, String> fetch(final int index) {
+            final int half = frame.limit() / 2;
+            return new CompletedFetch<>(new TopicPartition(TP.topic(), TP.partition() + index), 40,
+                frame.slice(index * half, half), shared, new RecordIterator(null), true, new StringDeserializer(),
+                new StringDeserializer());
+        }
+    }
+
+    @Test
+    void shouldGiveTheResponseBufferBackOnlyWhenEveryPartitionSharingItIsDone() {
+        final PooledResponse response = PooledResponse.create();
+        final ReceiveBufferPool pool = response.pool();
+        final ByteBuffer frame = response.frame();
+        final SharedFrame shared = response.shared();
+        final CompletedFetch<String, String> first = response.fetch(0);
+        final CompletedFetch<String, String> second = response.fetch(1);
+        shared.release(); // the response handler is done
+        final List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        assertEquals(10, first.drain(100, out));
+        first.release();
+        first.release(); // a second release of the same fetch does not count twice
+        assertEquals(0, pool.freeBuffers(), "the other partition still reads the buffer");
+        // Something else takes a large buffer now: it must not be the one still being read.
+        final ByteBuffer meanwhile = pool.acquire(frame.capacity());
+        assertNotSame(frame, meanwhile);
+        while (meanwhile.hasRemaining()) {
+            meanwhile.put((byte) 0x7f); // what a new response would do to the buffer it was given
+        }
+        final List<ConsumerRecord<String, String>> rest = new ArrayList<>();
+        assertEquals(10, second.drain(100, rest));
+        assertEquals("v0", rest.get(0).value());
+        assertEquals("v9", rest.get(9).value());
+        assertFalse(shared.isReleased());
+        second.release();
+        assertTrue(shared.isReleased());
+        assertEquals(1, pool.freeBuffers());
+        assertSame(frame, pool.acquire(frame.capacity()), "reused once the last partition let go");
+    }
+
+    @Test
+    void shouldRefuseToReadRecordsAfterTheirBufferWasReleased() {
+        final PooledResponse response = PooledResponse.create();
+        final CompletedFetch<String, String> fetch = response.fetch(0);
+        response.shared().release();
+        fetch.release(); // dropped, e.g. by a seek
+        final IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> fetch.drain(100, new ArrayList<>()));
+        assertTrue(e.getMessage().contains("orders-3") && e.getMessage().contains("released"), e.getMessage());
+        assertThrows(IllegalStateException.class, fetch::endOffset);
+        assertThrows(IllegalStateException.class, response.shared()::release, "released more often than retained");
     }
 }
