@@ -182,6 +182,41 @@ public final class Varints {
         buffer.put((byte) v);
     }
 
+    /**
+     * Writes an UNSIGNED_VARINT at {@code array[index]}, which must have
+     * {@link #sizeOfUnsignedVarint} bytes from there (the caller checked the room already: no
+     * per-byte buffer bookkeeping, which is what makes this the record builder's hot path).
+     *
+     * @return the index just after the varint
+     */
+    public static int writeUnsignedVarint(final int value, final byte[] array, final int index) {
+        int v = value;
+        int i = index;
+        while ((v & ~0x7f) != 0) {
+            array[i++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        array[i++] = (byte) v;
+        return i;
+    }
+
+    /** Writes a zig-zag VARINT at {@code array[index]}; returns the index after it. */
+    public static int writeVarint(final int value, final byte[] array, final int index) {
+        return writeUnsignedVarint((value << 1) ^ (value >> 31), array, index);
+    }
+
+    /** Writes a zig-zag VARLONG at {@code array[index]}, which must have room; returns the index after it. */
+    public static int writeVarlong(final long value, final byte[] array, final int index) {
+        long v = (value << 1) ^ (value >> 63);
+        int i = index;
+        while ((v & ~0x7fL) != 0) {
+            array[i++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        array[i++] = (byte) v;
+        return i;
+    }
+
     /** Bytes an UNSIGNED_VARINT of this value takes, 1 to 5. */
     public static int sizeOfUnsignedVarint(final int value) {
         // Each 7 significant bits need one byte; a zero still takes one.

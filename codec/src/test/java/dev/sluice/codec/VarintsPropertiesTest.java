@@ -1,5 +1,6 @@
 package dev.sluice.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,22 @@ class VarintsPropertiesTest {
         assertEquals(longAt, Varints.nextIndex(packed));
         assertEquals(longValue, Varints.readVarlong(buffer.array(), longAt, end, "value"));
         assertEquals(end, Varints.endOfVarint(buffer.array(), longAt));
+    }
+
+    @Property
+    void arrayWritersShouldWriteWhatTheBufferWritersWrite(@ForAll final int value, @ForAll final long longValue,
+                                                          @ForAll @IntRange(min = 0, max = 20) final int at) {
+        final ByteBuffer expected = ByteBuffer.allocate(at + 20);
+        expected.position(at);
+        Varints.writeVarint(value, expected);
+        Varints.writeVarlong(longValue, expected);
+        Varints.writeUnsignedVarint(value, expected);
+        final byte[] array = new byte[at + 20];
+        int index = Varints.writeVarint(value, array, at);
+        index = Varints.writeVarlong(longValue, array, index);
+        index = Varints.writeUnsignedVarint(value, array, index);
+        assertEquals(expected.position(), index);
+        assertArrayEquals(expected.array(), array);
     }
 
     @Property

@@ -13,6 +13,7 @@ import dev.sluice.client.errors.SerializationException;
 import dev.sluice.client.errors.TimeoutException;
 import dev.sluice.client.internal.metadata.ClusterView;
 import dev.sluice.client.internal.metadata.Metadata;
+import dev.sluice.client.internal.metadata.TopicLayout;
 import dev.sluice.client.internal.metrics.JmxReporter;
 import dev.sluice.client.internal.metrics.Metrics;
 import dev.sluice.client.internal.network.ErrorMapping;
@@ -207,11 +208,10 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         final long startMs = time.milliseconds();
         TopicPartition tp = null;
         try {
-            final ClusterView cluster = waitOnMetadata(record.topic(), record.partition(), startMs, maxBlockMs);
+            final TopicLayout layout = waitOnMetadata(record.topic(), record.partition(), startMs, maxBlockMs);
             final byte[] key = serialize(keySerializer, record, record.key(), "key");
             final byte[] value = serialize(valueSerializer, record, record.value(), "value");
-            final int partition = partition(record, key, value, cluster);
-            tp = new TopicPartition(record.topic(), partition);
+            tp = layout.partition(partition(record, key, value, layout));
             if (record.headers() instanceof RecordHeaders headers) {
                 headers.setReadOnly();
             }
@@ -254,14 +254,16 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     }
 
     private int partition(final ProducerRecord<K, V> record, final byte[] key, final byte[] value,
-                          final ClusterView cluster) {
-        final int count = cluster.partitionCount(record.topic());
+                          final TopicLayout layout) {
+        final int count = layout.partitionCount();
         if (record.partition() != null) {
             return record.partition();
         }
         if (customPartitioner != null) {
+            // The partition infos come from the newest snapshot, which may be newer than the layout:
+            // the range check below holds the choice to the layout the record is queued by.
             final int chosen = customPartitioner.partition(record.topic(), record.key(), key, record.value(), value,
-                cluster.partitionInfos(record.topic()));
+                metadata.cluster().partitionInfos(record.topic()));
             if (chosen < 0 || chosen >= count) {
                 throw new IllegalArgumentException("Partitioner " + customPartitioner.getClass().getName()
                     + " chose partition " + chosen + " of topic " + record.topic() + ", which has " + count);
@@ -269,7 +271,7 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             return chosen;
         }
         final int approximateSize = (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
-        return partitioner.partition(record.topic(), key, count, cluster.availablePartitions(record.topic()),
+        return partitioner.partition(record.topic(), key, count, layout.availablePartitions(),
             approximateSize);
     }
 
@@ -298,14 +300,19 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    /** Waits until metadata knows {@code topic} (and {@code partition}, if given) or the time is up. */
-    private ClusterView waitOnMetadata(final String topic, final Integer partition, final long startMs,
+    /**
+     * Waits until metadata knows {@code topic} (and {@code partition}, if given) or the time is up.
+     *
+     * @return the topic's layout in the snapshot that knows it: one lookup serves the whole send
+     */
+    private TopicLayout waitOnMetadata(final String topic, final Integer partition, final long startMs,
                                        final long maxWaitMs) throws InterruptedException {
         metadata.addTopic(topic);
         ClusterView cluster = metadata.cluster();
-        int count = cluster.partitionCount(topic);
+        TopicLayout layout = cluster.topic(topic);
+        int count = layout == null ? -1 : layout.partitionCount();
         if (count > 0 && (partition == null || partition < count)) {
-            return cluster;
+            return layout;
         }
         final long deadline = startMs + maxWaitMs;
         while (true) {
@@ -332,9 +339,10 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
                     throw ErrorMapping.exception(e, topic, null);
                 }
             }
-            count = cluster.partitionCount(topic);
+            layout = cluster.topic(topic);
+            count = layout == null ? -1 : layout.partitionCount();
             if (count > 0 && (partition == null || partition < count)) {
-                return cluster;
+                return layout;
             }
         }
     }
@@ -354,7 +362,8 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
     @Override
     public List<PartitionInfo> partitionsFor(final String topic) {
         try {
-            return waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs).partitionInfos(topic);
+            waitOnMetadata(topic, null, time.milliseconds(), maxBlockMs);
+            return metadata.cluster().partitionInfos(topic);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);

@@ -29,6 +29,10 @@ public final class RecordBatchBuilder {
     private final CompressionType compressionType;
     private final Compressor compressor;
     private final RecordBatch checksumView = new RecordBatch();
+    /** The batch buffer's backing array, or null (direct or read-only buffer): records are then written through {@link #writer}. */
+    private final byte[] array;
+    /** Array index of the writer's position 0; meaningful only when {@link #array} is set. */
+    private final int arrayBase;
 
     private long baseOffset;
     private long producerId = RecordBatch.NO_PRODUCER_ID;
@@ -71,6 +75,8 @@ public final class RecordBatchBuilder {
         }
         this.writer = buffer.duplicate().order(ByteOrder.BIG_ENDIAN);
         this.writer.position(start + RecordBatch.HEADER_SIZE);
+        this.array = writer.hasArray() ? writer.array() : null;
+        this.arrayBase = array == null ? 0 : writer.arrayOffset();
         this.compressionType = type;
         this.compressor = compressor;
         this.baseOffset = baseOffset;
@@ -253,6 +259,16 @@ public final class RecordBatchBuilder {
                 + capacity + " bytes (" + recordsBytes + " used); check hasRoomFor or size the buffer with estimateSizeInBytes");
         }
         final ByteBuffer w = writer;
+        if (array != null) {
+            // Room was checked above, so the record's head goes straight into the array.
+            int i = arrayBase + w.position();
+            i = Varints.writeVarint(body, array, i);
+            array[i++] = 0;
+            i = Varints.writeVarlong(delta, array, i);
+            i = Varints.writeVarint(recordCount, array, i);
+            w.position(i - arrayBase);
+            return;
+        }
         Varints.writeVarint(body, w);
         w.put((byte) 0);
         Varints.writeVarlong(delta, w);
@@ -271,6 +287,18 @@ public final class RecordBatchBuilder {
     }
 
     private void writeField(final byte[] bytes) {
+        if (array != null) {
+            int i = arrayBase + writer.position();
+            if (bytes == null) {
+                i = Varints.writeVarint(-1, array, i);
+            } else {
+                i = Varints.writeVarint(bytes.length, array, i);
+                System.arraycopy(bytes, 0, array, i, bytes.length);
+                i += bytes.length;
+            }
+            writer.position(i - arrayBase);
+            return;
+        }
         if (bytes == null) {
             Varints.writeVarint(-1, writer);
             return;

@@ -21,7 +21,8 @@ public final class ClusterView {
     private final Map<Integer, BrokerNode> nodes;
     private final Map<TopicPartition, PartitionState> partitions;
     private final Map<String, List<PartitionState>> byTopic;
-    private final Map<String, List<Integer>> availableByTopic;
+    /** Never mutated after construction; a plain HashMap so the per-send lookup is a direct call. */
+    private final HashMap<String, TopicLayout> layouts;
     private final Map<Integer, List<TopicPartition>> byLeader;
     private final Map<String, Short> topicErrors;
 
@@ -46,7 +47,7 @@ public final class ClusterView {
         this.nodes = Collections.unmodifiableMap(nodeMap);
         this.partitions = Collections.unmodifiableMap(partitionMap);
         this.byTopic = freeze(topics);
-        this.availableByTopic = freeze(available);
+        this.layouts = layouts(this.byTopic, available);
         this.byLeader = freeze(leaders);
         this.topicErrors = Map.copyOf(topicErrors);
     }
@@ -55,6 +56,21 @@ public final class ClusterView {
         final Map<K, List<V>> copy = new HashMap<>();
         map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static HashMap<String, TopicLayout> layouts(final Map<String, List<PartitionState>> byTopic,
+                                                    final Map<String, List<Integer>> available) {
+        final HashMap<String, TopicLayout> layouts = new HashMap<>();
+        byTopic.forEach((topic, states) -> {
+            final TopicPartition[] partitions = new TopicPartition[states.size()];
+            for (int i = 0; i < partitions.length; i++) {
+                final TopicPartition listed = states.get(i).partition();
+                // A response missing a partition number leaves a gap: the number still gets its own instance.
+                partitions[i] = listed.partition() == i ? listed : new TopicPartition(topic, i);
+            }
+            layouts.put(topic, new TopicLayout(partitions, List.copyOf(available.get(topic))));
+        });
+        return layouts;
     }
 
     public static ClusterView empty() {
@@ -81,8 +97,13 @@ public final class ClusterView {
 
     /** Number of partitions of {@code topic}, or -1 if the topic is unknown. */
     public int partitionCount(final String topic) {
-        final List<PartitionState> list = byTopic.get(topic);
-        return list == null ? -1 : list.size();
+        final TopicLayout layout = layouts.get(topic);
+        return layout == null ? -1 : layout.partitionCount();
+    }
+
+    /** {@code topic}'s partition count, partitions with a leader and shared partition keys; null if unknown. */
+    public TopicLayout topic(final String topic) {
+        return layouts.get(topic);
     }
 
     public List<PartitionState> partitionsFor(final String topic) {
@@ -120,7 +141,8 @@ public final class ClusterView {
 
     /** Partition numbers of {@code topic} that currently have a known leader. */
     public List<Integer> availablePartitions(final String topic) {
-        return availableByTopic.getOrDefault(topic, List.of());
+        final TopicLayout layout = layouts.get(topic);
+        return layout == null ? List.of() : layout.availablePartitions();
     }
 
     /** Partitions whose leader is {@code nodeId}. */

@@ -6,7 +6,6 @@ import dev.sluice.client.TopicPartition;
 import dev.sluice.codec.record.RecordBatch;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,17 +28,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ProducerBatch {
     public static final int NO_SEQUENCE = -1;
 
+    private static final RecordCompletion[] NO_COMPLETIONS = new RecordCompletion[0];
+    private static final long[] NO_TIMESTAMPS = new long[0];
+    private static final int MIN_INITIAL_SLOTS = 16;
+    /** Bounds what a batch of tiny records reserves up front (16 KiB of references and timestamps). */
+    private static final int MAX_INITIAL_SLOTS = 1024;
+
     private final TopicPartition partition;
     private final RecordsWriter writer;
     private final ByteBuffer pooledBuffer;
     /** False for split pieces, whose buffers come from the heap and never go back to the pool. */
     private final boolean pooled;
     private final long createdMs;
-    private final List<RecordCompletion> thunks = new ArrayList<>();
+    /** Completions by offset delta, {@code recordCount} of them; sized from the first record (see appendFirst). */
+    private RecordCompletion[] thunks = NO_COMPLETIONS;
+    private int recordCount;
     private final AtomicBoolean completed = new AtomicBoolean();
     private final CountDownLatch completion = new CountDownLatch(1);
     /** Each record's own timestamp, by offset delta: a primitive array, as every append adds one. */
-    private long[] timestamps = new long[16];
+    private long[] timestamps = NO_TIMESTAMPS;
     /** Largest and total per-record size estimates (bytes) appended, for the record-size metrics. */
     private int maxRecordSize;
     private long totalRecordSize;
@@ -94,18 +101,29 @@ public final class ProducerBatch {
     void appendFirst(final long timestampMs, final byte[] key, final byte[] value, final Header[] headers,
                      final int recordSize, final RecordCompletion completion) {
         writer.append(timestampMs, key, value, headers);
+        // Size the per-record arrays once for as many records like this one as the batch can take
+        // (later offset deltas take a byte or two more, hence the eighth), so a full batch of
+        // small records does not regrow them several times on the sending thread.
+        final int first = Math.max(1, writer.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE);
+        final long expected = writer.uncompressedCapacityInBytes() / first + 1;
+        final int slots = (int) Math.min(MAX_INITIAL_SLOTS, Math.max(MIN_INITIAL_SLOTS, expected + expected / 8));
+        thunks = new RecordCompletion[slots];
+        timestamps = new long[slots];
         added(timestampMs, recordSize, completion);
     }
 
     private void added(final long timestampMs, final int recordSize, final RecordCompletion completion) {
         maxRecordSize = Math.max(maxRecordSize, recordSize);
         totalRecordSize += recordSize;
-        final int index = thunks.size();
-        if (index == timestamps.length) {
-            timestamps = Arrays.copyOf(timestamps, index * 2);
+        final int index = recordCount;
+        if (index == thunks.length) {
+            final int grown = Math.max(MIN_INITIAL_SLOTS, index * 2);
+            timestamps = Arrays.copyOf(timestamps, grown);
+            thunks = Arrays.copyOf(thunks, grown);
         }
         timestamps[index] = timestampMs;
-        thunks.add(completion);
+        thunks[index] = completion;
+        recordCount = index + 1;
     }
 
     /** True if the batch reached its size limit (a sealed split piece counts as full). */
@@ -125,7 +143,10 @@ public final class ProducerBatch {
 
     /** The completion of the record at {@code index} (its offset delta). */
     RecordCompletion completionAt(final int index) {
-        return thunks.get(index);
+        if (index >= recordCount) {
+            throw new IndexOutOfBoundsException("record " + index + " of a batch of " + recordCount);
+        }
+        return thunks[index];
     }
 
     /**
@@ -165,10 +186,10 @@ public final class ProducerBatch {
         if (!completed.compareAndSet(false, true)) {
             return false;
         }
-        for (int i = 0; i < thunks.size(); i++) {
+        for (int i = 0; i < recordCount; i++) {
             final long offset = error != null || baseOffset < 0 ? -1 : baseOffset + i;
             final long timestamp = logAppendTime >= 0 ? logAppendTime : timestamps[i];
-            thunks.get(i).complete(offset, timestamp, error);
+            thunks[i].complete(offset, timestamp, error);
         }
         completion.countDown();
         return true;
@@ -196,7 +217,7 @@ public final class ProducerBatch {
     }
 
     public int recordCount() {
-        return thunks.size();
+        return recordCount;
     }
 
     public int estimatedSizeInBytes() {
@@ -210,7 +231,7 @@ public final class ProducerBatch {
 
     /** Mean size estimate (bytes) of the records appended. */
     public double averageRecordSize() {
-        return thunks.isEmpty() ? 0 : (double) totalRecordSize / thunks.size();
+        return recordCount == 0 ? 0 : (double) totalRecordSize / recordCount;
     }
 
     public int uncompressedSizeInBytes() {
@@ -322,6 +343,6 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + partition + ", records=" + thunks.size() + ", seq=" + baseSequence + ")";
+        return "ProducerBatch(" + partition + ", records=" + recordCount + ", seq=" + baseSequence + ")";
     }
 }
