@@ -81,16 +81,25 @@ final class BenchOptions {
 
     /** A positive number, fractions allowed. */
     double positiveDouble(final String name, final double fallback) {
+        return number(name, fallback, false, "a positive number");
+    }
+
+    /** A number of zero or more, fractions allowed. */
+    double nonNegativeDouble(final String name, final double fallback) {
+        return number(name, fallback, true, "a number of 0 or more");
+    }
+
+    private double number(final String name, final double fallback, final boolean zeroAllowed, final String what) {
         final String v = text(name, Double.toString(fallback));
         try {
             final double n = Double.parseDouble(v.trim());
-            if (n > 0 && Double.isFinite(n)) {
+            if ((n > 0 || zeroAllowed && n == 0) && Double.isFinite(n)) {
                 return n;
             }
         } catch (final NumberFormatException ignored) {
             // reported below with the flag's name
         }
-        throw new IllegalArgumentException("option --" + name + " takes a positive number, not " + v);
+        throw new IllegalArgumentException("option --" + name + " takes " + what + ", not " + v);
     }
 
     /** Whether the flag was given. */

@@ -15,7 +15,9 @@ import java.util.Map;
  * the matrix both clients run {@code producer-perf --throughput R} with the same R, so their p99s are
  * compared at the same offered load. With {@code auto}, R is a fraction of kafka-clients'
  * unthrottled records/s in that cell, measured by one unthrottled run just before ({@link LatencyRate}).
- * Each throttled run sends for about {@code seconds} (records = R x seconds). The two clients of a cell
+ * Each throttled run first sends {@code warmupSeconds} worth of records at R that are not measured
+ * (producer-perf {@code --warmup-records}: JIT, connections and the new topic's partitions settle),
+ * then {@code seconds} worth that are. The two clients of a cell
  * run back to back with which goes first alternating; each run writes to a fresh topic. Raw lines
  * ({@link LatencyBenchRaw}) are appended to the raw file as runs complete. Runs on the driver's main thread.
  */
@@ -34,11 +36,12 @@ final class LatencyBench {
     /**
      * The matrix's parameters.
      *
-     * @param seconds      sending time of each throttled run, seconds
+     * @param seconds       measured sending time of each throttled run, seconds
+     * @param warmupSeconds unmeasured sending time before it, seconds (0 for none)
      * @param recordsSmall records of the unthrottled {@code auto} run for records up to 100 B
      * @param recordsLarge the same for larger records
      */
-    record Settings(LatencyRate rate, double seconds, int rounds, List<Integer> sizes, List<Integer> lingers,
+    record Settings(LatencyRate rate, double seconds, double warmupSeconds, int rounds, List<Integer> sizes, List<Integer> lingers,
                     List<String> compressions, long recordsSmall, long recordsLarge) {
         long unthrottledRecords(final int size) {
             return size <= 100 ? recordsSmall : recordsLarge;
@@ -64,10 +67,13 @@ final class LatencyBench {
                         }
                         asked.put(cell, rate);
                         final long records = LatencyRate.records(rate, settings.seconds());
+                        final long warmup = settings.warmupSeconds() > 0
+                            ? LatencyRate.records(rate, settings.warmupSeconds()) : 0;
                         final List<String> clients = order++ % 2 == 0
                             ? List.of("sluice", "kafka") : List.of("kafka", "sluice");
                         for (final String client : clients) {
-                            final PerfSummary s = ProducerBench.perf(root, bootstrap, cell, client, records, rate);
+                            final PerfSummary s = ProducerBench.perf(root, bootstrap, cell, client, records + warmup,
+                                rate, warmup);
                             record(raw, runs, new Run(cell, client, round, rate, s));
                         }
                     }
@@ -85,7 +91,7 @@ final class LatencyBench {
             return settings.rate().askedRate(0);
         }
         final PerfSummary probe = ProducerBench.perf(root, bootstrap, cell, "kafka",
-            settings.unthrottledRecords(cell.size()), LatencyBenchRaw.UNTHROTTLED);
+            settings.unthrottledRecords(cell.size()), LatencyBenchRaw.UNTHROTTLED, 0);
         record(raw, runs, new Run(cell, "kafka", 0, LatencyBenchRaw.UNTHROTTLED, probe));
         return probe == null ? null : settings.rate().askedRate(probe.recordsPerSec());
     }

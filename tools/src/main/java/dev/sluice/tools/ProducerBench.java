@@ -18,7 +18,8 @@ import java.util.Set;
  * producer-bench [--brokers sluice,kafka] [--rounds 1] [--headline-rounds 3] [--records-small 500000]
  *                [--records-large 200000] [--sizes 100,1024] [--lingers 0,5,50] [--compressions none,lz4,zstd]
  *                [--raw FILE] [--out FILE]
- * producer-bench --latency-rate auto|R [--latency-fraction 0.5] [--latency-seconds 5] [--p99-tolerance-ms 1]
+ * producer-bench --latency-rate auto|R [--latency-fraction 0.5] [--latency-seconds 5] [--latency-warmup-seconds 2]
+ *                [--p99-tolerance-ms 1]
  *                [--brokers ...] [--rounds 1] [--records-small 500000] [--records-large 200000] [--sizes ...]
  *                [--lingers ...] [--compressions ...] [--raw FILE] [--out FILE]
  * producer-bench --from-raw FILE [--p99-tolerance-ms 1] [--out FILE]     the latency table again from its raw file
@@ -69,7 +70,7 @@ public final class ProducerBench {
         try {
             opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "headline-rounds",
                 "records-small", "records-large", "sizes", "lingers", "compressions", "raw", "out", "latency-rate",
-                "latency-fraction", "latency-seconds", "p99-tolerance-ms", "from-raw"));
+                "latency-fraction", "latency-seconds", "latency-warmup-seconds", "p99-tolerance-ms", "from-raw"));
             brokers = opts.choices("brokers", "sluice,kafka", Set.of("sluice", "kafka"));
             rounds = opts.positiveInt("rounds", 1);
             headlineRounds = opts.positiveInt("headline-rounds", 3);
@@ -83,10 +84,11 @@ public final class ProducerBench {
             if (opts.has("latency-rate") || opts.has("from-raw")) {
                 latency = new LatencyBench.Settings(LatencyRate.parse(opts.text("latency-rate", "auto"),
                     opts.text("latency-fraction", Double.toString(LatencyRate.DEFAULT_FRACTION))),
-                    opts.positiveDouble("latency-seconds", 5), rounds, sizes, lingers, compressions, recordsSmall,
+                    opts.positiveDouble("latency-seconds", 5), opts.nonNegativeDouble("latency-warmup-seconds", 2), rounds, sizes, lingers, compressions, recordsSmall,
                     recordsLarge);
             } else {
-                for (final String latencyOnly : List.of("latency-fraction", "latency-seconds", "p99-tolerance-ms")) {
+                for (final String latencyOnly : List.of("latency-fraction", "latency-seconds", "latency-warmup-seconds",
+                    "p99-tolerance-ms")) {
                     if (opts.has(latencyOnly)) {
                         throw new IllegalArgumentException("option --" + latencyOnly + " needs --latency-rate");
                     }
@@ -179,29 +181,36 @@ public final class ProducerBench {
 
     private static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
                                     final long records) throws IOException, InterruptedException {
-        return perf(root, bootstrap, cell, client, records, -1);
+        return perf(root, bootstrap, cell, client, records, -1, 0);
     }
 
     /**
      * One producer-perf run of {@code client} on a fresh topic.
      *
-     * @param throughput records/s for {@code --throughput}, -1 for unthrottled
-     * @return its final line, or null when it failed or acknowledged fewer than {@code records}
+     * @param records       records to send, warm-up included
+     * @param throughput    records/s for {@code --throughput}, -1 for unthrottled
+     * @param warmupRecords leading records sent but not measured ({@code --warmup-records}), 0 for none
+     * @return its final line, or null when it failed or measured fewer than {@code records - warmupRecords}
      */
     static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
-                            final long records, final long throughput) throws IOException, InterruptedException {
+                            final long records, final long throughput, final long warmupRecords)
+        throws IOException, InterruptedException {
         final String topic = String.format(Locale.ROOT, "pb-%s-%d-%d-%s-%s-%d", cell.broker(), cell.size(),
             cell.linger(), cell.compression(), client, System.nanoTime());
-        final List<String> command = List.of(root.resolve("bin/producer-perf").toString(), "--topic", topic,
-            "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
-            "--throughput", Long.toString(throughput), "--reporting-interval", "600000", "--client", client, "--producer-props",
-            "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(), "compression.type=" + cell.compression());
+        final List<String> command = new ArrayList<>(List.of(root.resolve("bin/producer-perf").toString(), "--topic",
+            topic, "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
+            "--throughput", Long.toString(throughput), "--reporting-interval", "600000", "--client", client));
+        if (warmupRecords > 0) {
+            command.addAll(List.of("--warmup-records", Long.toString(warmupRecords)));
+        }
+        command.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(),
+            "compression.type=" + cell.compression()));
         final BenchProcess run = BenchProcess.run(command, RUN_TIMEOUT_SECONDS);
         final String text = run.output();
         final PerfSummary summary = PerfSummary.find(text).orElse(null);
         if (summary == null || !run.succeeded()) {
             System.err.println("run failed (" + client + " " + cell + "):\n" + text);
         }
-        return run.finished() && summary != null && summary.records() == records ? summary : null;
+        return run.finished() && summary != null && summary.records() == records - warmupRecords ? summary : null;
     }
 }

@@ -74,6 +74,13 @@ class LatencyRateTest {
         assertEquals("option --p99-tolerance-ms takes a whole number of 0 or more, not -1", tolerance.getMessage());
         assertEquals(2.5, BenchOptions.parse(new String[] {"--latency-seconds", "2.5"},
             java.util.Set.of("latency-seconds")).positiveDouble("latency-seconds", 5));
+        final BenchOptions warmup = BenchOptions.parse(new String[] {"--latency-warmup-seconds", "-2"},
+            java.util.Set.of("latency-warmup-seconds"));
+        assertEquals("option --latency-warmup-seconds takes a number of 0 or more, not -2",
+            assertThrows(IllegalArgumentException.class,
+                () -> warmup.nonNegativeDouble("latency-warmup-seconds", 2)).getMessage());
+        assertEquals(0.0, BenchOptions.parse(new String[] {"--latency-warmup-seconds", "0"},
+            java.util.Set.of("latency-warmup-seconds")).nonNegativeDouble("latency-warmup-seconds", 2));
     }
 
     @Test
