@@ -177,11 +177,16 @@ public final class ProducerPerf {
         try (PerfClient client = PerfClient.create(options.client(), options.producerProps())) {
             cpuStart = ProcessCpuClock.cpuNanos();
             start = System.nanoTime();
-            final long paceStart = start;
+            long paceStart = start;
             for (long i = 0; i < options.numRecords(); i++) {
                 if (i == options.warmupRecords() && i > 0) {
                     cpuStart = ProcessCpuClock.cpuNanos();
                     start = System.nanoTime();
+                    // Pace the measured records from here: a client that fell behind during its warm-up
+                    // must not catch up in a burst above the asked rate inside the measured window.
+                    if (options.throughput() > 0) {
+                        paceStart = start - (long) (i * 1e9 / options.throughput());
+                    }
                     stats.startWindow(start);
                 }
                 final byte[] payload = payloads.size() == 1 ? payloads.get(0) : payloads.get(random.nextInt(payloads.size()));
