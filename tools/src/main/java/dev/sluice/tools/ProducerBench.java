@@ -82,10 +82,11 @@ public final class ProducerBench {
                 Set.of("none", "gzip", "snappy", "lz4", "zstd"));
             toleranceMs = opts.nonNegativeLong("p99-tolerance-ms", 1);
             if (opts.has("latency-rate") || opts.has("from-raw")) {
-                latency = new LatencyBench.Settings(LatencyRate.parse(opts.text("latency-rate", "auto"),
-                    opts.text("latency-fraction", Double.toString(LatencyRate.DEFAULT_FRACTION))),
-                    opts.positiveDouble("latency-seconds", 5), opts.nonNegativeDouble("latency-warmup-seconds", 2), rounds, sizes, lingers, compressions, recordsSmall,
-                    recordsLarge);
+                final LatencyRate rate = LatencyRate.parse(opts.text("latency-rate", "auto"),
+                    opts.text("latency-fraction", Double.toString(LatencyRate.DEFAULT_FRACTION)));
+                latency = new LatencyBench.Settings(rate, opts.positiveDouble("latency-seconds", 5),
+                    opts.nonNegativeDouble("latency-warmup-seconds", 2), rounds, sizes, lingers, compressions,
+                    recordsSmall, recordsLarge);
             } else {
                 for (final String latencyOnly : List.of("latency-fraction", "latency-seconds", "latency-warmup-seconds",
                     "p99-tolerance-ms")) {
