@@ -58,16 +58,53 @@ final class BenchOptions {
 
     /** A positive count. */
     long positiveLong(final String name, final long fallback) {
+        return wholeNumber(name, fallback, 1, "a positive whole number");
+    }
+
+    /** A whole number of zero or more. */
+    long nonNegativeLong(final String name, final long fallback) {
+        return wholeNumber(name, fallback, 0, "a whole number of 0 or more");
+    }
+
+    private long wholeNumber(final String name, final long fallback, final long min, final String what) {
         final String v = text(name, Long.toString(fallback));
         try {
             final long n = Long.parseLong(v.trim());
-            if (n > 0) {
+            if (n >= min) {
                 return n;
             }
         } catch (final NumberFormatException ignored) {
             // reported below with the flag's name
         }
-        throw new IllegalArgumentException("option --" + name + " takes a positive whole number, not " + v);
+        throw new IllegalArgumentException("option --" + name + " takes " + what + ", not " + v);
+    }
+
+    /** A positive number, fractions allowed. */
+    double positiveDouble(final String name, final double fallback) {
+        return number(name, fallback, false, "a positive number");
+    }
+
+    /** A number of zero or more, fractions allowed. */
+    double nonNegativeDouble(final String name, final double fallback) {
+        return number(name, fallback, true, "a number of 0 or more");
+    }
+
+    private double number(final String name, final double fallback, final boolean zeroAllowed, final String what) {
+        final String v = text(name, Double.toString(fallback));
+        try {
+            final double n = Double.parseDouble(v.trim());
+            if ((n > 0 || zeroAllowed && n == 0) && Double.isFinite(n)) {
+                return n;
+            }
+        } catch (final NumberFormatException ignored) {
+            // reported below with the flag's name
+        }
+        throw new IllegalArgumentException("option --" + name + " takes " + what + ", not " + v);
+    }
+
+    /** Whether the flag was given. */
+    boolean has(final String name) {
+        return values.containsKey(name);
     }
 
     int positiveInt(final String name, final int fallback) {

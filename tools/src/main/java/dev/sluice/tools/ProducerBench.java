@@ -18,7 +18,18 @@ import java.util.Set;
  * producer-bench [--brokers sluice,kafka] [--rounds 1] [--headline-rounds 3] [--records-small 500000]
  *                [--records-large 200000] [--sizes 100,1024] [--lingers 0,5,50] [--compressions none,lz4,zstd]
  *                [--raw FILE] [--out FILE]
+ * producer-bench --latency-rate auto|R [--latency-fraction 0.5] [--latency-seconds 5] [--latency-warmup-seconds 2]
+ *                [--p99-tolerance-ms 1]
+ *                [--brokers ...] [--rounds 1] [--records-small 500000] [--records-large 200000] [--sizes ...]
+ *                [--lingers ...] [--compressions ...] [--raw FILE] [--out FILE]
+ * producer-bench --from-raw FILE [--p99-tolerance-ms 1] [--out FILE]     the latency table again from its raw file
  * </pre>
+ *
+ * Without {@code --latency-rate} every run is unthrottled ({@code --throughput -1}). With it, the
+ * equal-rate latency mode ({@link LatencyBench}) runs both clients of each cell at the same rate
+ * and compares their latencies ({@link LatencyTable}); {@code --records-small/large} then size the
+ * unthrottled kafka-clients run that {@code auto} takes the rate from, and {@code --from-raw}
+ * rebuilds that table from a raw file (for example one broker's run and then the other's).
  *
  * Every broker and every perf run is its own process started from the repository's {@code bin/}
  * (system property {@code sluice.root}): the Sluice broker through {@code bin/mock-broker} (with full JIT and a 1 GiB G1 heap), Apache
@@ -45,17 +56,55 @@ public final class ProducerBench {
     }
 
     public static void main(final String[] args) throws Exception {
-        final BenchOptions opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "headline-rounds",
-            "records-small", "records-large", "sizes", "lingers", "compressions", "raw", "out"));
+        final BenchOptions opts;
+        final List<String> brokers;
+        final int rounds;
+        final int headlineRounds;
+        final long recordsSmall;
+        final long recordsLarge;
+        final List<Integer> sizes;
+        final List<Integer> lingers;
+        final List<String> compressions;
+        LatencyBench.Settings latency = null;
+        final long toleranceMs;
+        try {
+            opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "headline-rounds",
+                "records-small", "records-large", "sizes", "lingers", "compressions", "raw", "out", "latency-rate",
+                "latency-fraction", "latency-seconds", "latency-warmup-seconds", "p99-tolerance-ms", "from-raw"));
+            brokers = opts.choices("brokers", "sluice,kafka", Set.of("sluice", "kafka"));
+            rounds = opts.positiveInt("rounds", 1);
+            headlineRounds = opts.positiveInt("headline-rounds", 3);
+            recordsSmall = opts.positiveLong("records-small", 500_000);
+            recordsLarge = opts.positiveLong("records-large", 200_000);
+            sizes = opts.ints("sizes", "100,1024", 1);
+            lingers = opts.ints("lingers", "0,5,50", 0);
+            compressions = opts.choices("compressions", "none,lz4,zstd",
+                Set.of("none", "gzip", "snappy", "lz4", "zstd"));
+            toleranceMs = opts.nonNegativeLong("p99-tolerance-ms", 1);
+            if (opts.has("latency-rate") || opts.has("from-raw")) {
+                final LatencyRate rate = LatencyRate.parse(opts.text("latency-rate", "auto"),
+                    opts.text("latency-fraction", Double.toString(LatencyRate.DEFAULT_FRACTION)));
+                latency = new LatencyBench.Settings(rate, opts.positiveDouble("latency-seconds", 5),
+                    opts.nonNegativeDouble("latency-warmup-seconds", 2), rounds, sizes, lingers, compressions,
+                    recordsSmall, recordsLarge);
+            } else {
+                for (final String latencyOnly : List.of("latency-fraction", "latency-seconds", "latency-warmup-seconds",
+                    "p99-tolerance-ms")) {
+                    if (opts.has(latencyOnly)) {
+                        throw new IllegalArgumentException("option --" + latencyOnly + " needs --latency-rate");
+                    }
+                }
+            }
+        } catch (final IllegalArgumentException e) {
+            System.err.println("producer-bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (latency != null) {
+            latencyMode(opts, latency, toleranceMs, brokers);
+            return;
+        }
         final Path root = Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath();
-        final List<String> brokers = opts.list("brokers", "sluice,kafka");
-        final int rounds = opts.positiveInt("rounds", 1);
-        final int headlineRounds = opts.positiveInt("headline-rounds", 3);
-        final long recordsSmall = opts.positiveLong("records-small", 500_000);
-        final long recordsLarge = opts.positiveLong("records-large", 200_000);
-        final List<Integer> sizes = opts.ints("sizes", "100,1024", 1);
-        final List<Integer> lingers = opts.ints("lingers", "0,5,50", 0);
-        final List<String> compressions = opts.list("compressions", "none,lz4,zstd");
         final Path raw = opts.path("raw", "tools/target/producer-bench-raw.tsv");
         final Path out = opts.path("out", "tools/target/producer-bench.md");
         Files.createDirectories(raw.toAbsolutePath().getParent());
@@ -101,20 +150,68 @@ public final class ProducerBench {
         Files.writeString(out, table, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Equal-rate latency mode: runs the matrix on each broker in turn, or only rebuilds the table from
+     * {@code --from-raw}, and writes the table to {@code --out}.
+     *
+     * @param toleranceMs p99 difference still counted as equal, milliseconds
+     */
+    private static void latencyMode(final BenchOptions opts, final LatencyBench.Settings settings,
+                                    final long toleranceMs, final List<String> brokers)
+        throws IOException, InterruptedException {
+        final Path out = opts.path("out", "tools/target/producer-latency.md");
+        final List<LatencyBench.Run> runs = new ArrayList<>();
+        if (opts.has("from-raw")) {
+            runs.addAll(LatencyBenchRaw.read(Files.readAllLines(opts.path("from-raw", ""), StandardCharsets.UTF_8)));
+        } else {
+            final Path root = Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath();
+            final Path raw = opts.path("raw", "tools/target/producer-latency-raw.tsv");
+            Files.createDirectories(raw.toAbsolutePath().getParent());
+            for (final String broker : brokers) {
+                try (BenchBroker running = BenchBroker.start(root, broker)) {
+                    System.out.println("# " + broker + " broker at " + running.bootstrap());
+                    runs.addAll(LatencyBench.run(root, broker, running.bootstrap(), settings, raw));
+                }
+            }
+        }
+        final String table = LatencyTable.markdown(runs, toleranceMs);
+        System.out.println(table);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+
     private static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
                                     final long records) throws IOException, InterruptedException {
+        return perf(root, bootstrap, cell, client, records, -1, 0);
+    }
+
+    /**
+     * One producer-perf run of {@code client} on a fresh topic.
+     *
+     * @param records       records to send, warm-up included
+     * @param throughput    records/s for {@code --throughput}, -1 for unthrottled
+     * @param warmupRecords leading records sent but not measured ({@code --warmup-records}), 0 for none
+     * @return its final line, or null when it failed or measured fewer than {@code records - warmupRecords}
+     */
+    static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
+                            final long records, final long throughput, final long warmupRecords)
+        throws IOException, InterruptedException {
         final String topic = String.format(Locale.ROOT, "pb-%s-%d-%d-%s-%s-%d", cell.broker(), cell.size(),
             cell.linger(), cell.compression(), client, System.nanoTime());
-        final List<String> command = List.of(root.resolve("bin/producer-perf").toString(), "--topic", topic,
-            "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
-            "--throughput", "-1", "--reporting-interval", "600000", "--client", client, "--producer-props",
-            "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(), "compression.type=" + cell.compression());
+        final List<String> command = new ArrayList<>(List.of(root.resolve("bin/producer-perf").toString(), "--topic",
+            topic, "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
+            "--throughput", Long.toString(throughput), "--reporting-interval", "600000", "--client", client));
+        if (warmupRecords > 0) {
+            command.addAll(List.of("--warmup-records", Long.toString(warmupRecords)));
+        }
+        command.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(),
+            "compression.type=" + cell.compression()));
         final BenchProcess run = BenchProcess.run(command, RUN_TIMEOUT_SECONDS);
         final String text = run.output();
         final PerfSummary summary = PerfSummary.find(text).orElse(null);
         if (summary == null || !run.succeeded()) {
             System.err.println("run failed (" + client + " " + cell + "):\n" + text);
         }
-        return run.finished() && summary != null && summary.records() == records ? summary : null;
+        return run.finished() && summary != null && summary.records() == records - warmupRecords ? summary : null;
     }
 }

@@ -23,13 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * producer-perf --topic T --num-records N (--record-size B | --payload-file F [--payload-delimiter D])
  *               --throughput R (-1 = unthrottled) [--producer-props k=v ...] [--producer.config FILE]
- *               [--print-metrics] [--client sluice|kafka] [--reporting-interval MS]
+ *               [--print-metrics] [--client sluice|kafka] [--reporting-interval MS] [--warmup-records W]
  * </pre>
  *
  * Prints a progress line per interval and a final line ({@link PerfSummary}) with records/s, MB/s,
  * average and maximum latency, the 50th/95th/99th/99.9th latency percentiles (HdrHistogram,
  * milliseconds) and the CPU time of this JVM per record, measured from the first send to the end
  * of close so that both clients are charged for the same work.
+ *
+ * <p>With {@code --warmup-records W} the first W of the N records are sent and acknowledged like the
+ * rest, at the same rate, but not measured: the wall clock and CPU clock start at record W+1, only
+ * records W+1..N enter the histogram, and the final line counts N-W records. Without it every
+ * record counts, as in Kafka's tool; a fresh JVM's first second (JIT, connection set-up, a new
+ * topic's partitions) then weighs on the high percentiles of a short run.
  */
 public final class ProducerPerf {
     private ProducerPerf() {
@@ -38,7 +44,7 @@ public final class ProducerPerf {
     /** Parsed command line. */
     record Options(String topic, long numRecords, int recordSize, Path payloadFile, String payloadDelimiter,
                    double throughput, Properties producerProps, boolean printMetrics, String client,
-                   long reportingIntervalMs) {
+                   long reportingIntervalMs, long warmupRecords) {
     }
 
     public static void main(final String[] args) throws Exception {
@@ -58,7 +64,7 @@ public final class ProducerPerf {
     static String usage() {
         return "usage: producer-perf --topic T --num-records N (--record-size B | --payload-file F)"
             + " --throughput R [--producer-props k=v ...] [--producer.config FILE] [--print-metrics]"
-            + " [--client sluice|kafka] [--payload-delimiter D] [--reporting-interval MS]";
+            + " [--client sluice|kafka] [--payload-delimiter D] [--reporting-interval MS] [--warmup-records W]";
     }
 
     static Options parse(final String[] args) throws IOException {
@@ -73,6 +79,7 @@ public final class ProducerPerf {
         boolean printMetrics = false;
         String client = "sluice";
         long interval = 5000;
+        long warmup = 0;
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             switch (arg) {
@@ -95,6 +102,7 @@ public final class ProducerPerf {
                 case "--print-metrics" -> printMetrics = true;
                 case "--client" -> client = value(args, ++i, arg);
                 case "--reporting-interval" -> interval = Long.parseLong(value(args, ++i, arg));
+                case "--warmup-records" -> warmup = wholeNumber(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -124,8 +132,24 @@ public final class ProducerPerf {
         if (!client.equals("sluice") && !client.equals("kafka")) {
             throw new IllegalArgumentException("--client must be sluice or kafka, not " + client);
         }
+        if (warmup >= numRecords && warmup > 0) {
+            throw new IllegalArgumentException("--warmup-records must be below --num-records (" + numRecords
+                + "), not " + warmup);
+        }
         return new Options(topic, numRecords, recordSize, payloadFile, delimiter, throughput, props, printMetrics,
-            client, interval);
+            client, interval, warmup);
+    }
+
+    private static long wholeNumber(final String text, final String flag) {
+        try {
+            final long n = Long.parseLong(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (final NumberFormatException ignored) {
+            // reported below with the flag's name
+        }
+        throw new IllegalArgumentException(flag + " takes a whole number of 0 or more, not " + text);
     }
 
     private static String value(final String[] args, final int i, final String flag) {
@@ -147,17 +171,29 @@ public final class ProducerPerf {
         final Stats stats = new Stats(options.reportingIntervalMs(), out);
         final Throttle throttle = new Throttle(options.throughput());
         final Random random = new Random(0);
-        final long cpuStart;
-        final long start;
+        long cpuStart;
+        long start;
         // Creating the client (metadata, connection) is outside the measured window for both clients.
         try (PerfClient client = PerfClient.create(options.client(), options.producerProps())) {
             cpuStart = ProcessCpuClock.cpuNanos();
             start = System.nanoTime();
+            long paceStart = start;
             for (long i = 0; i < options.numRecords(); i++) {
+                if (i == options.warmupRecords() && i > 0) {
+                    cpuStart = ProcessCpuClock.cpuNanos();
+                    start = System.nanoTime();
+                    // Pace the measured records from here: a client that fell behind during its warm-up
+                    // must not catch up in a burst above the asked rate inside the measured window.
+                    if (options.throughput() > 0) {
+                        paceStart = start - (long) (i * 1e9 / options.throughput());
+                    }
+                    stats.startWindow(start);
+                }
                 final byte[] payload = payloads.size() == 1 ? payloads.get(0) : payloads.get(random.nextInt(payloads.size()));
                 final long sendStart = System.nanoTime();
-                client.send(options.topic(), payload, error -> stats.record(sendStart, payload.length, error));
-                throttle.pace(i + 1, start);
+                final boolean measured = i >= options.warmupRecords();
+                client.send(options.topic(), payload, error -> stats.record(sendStart, payload.length, error, measured));
+                throttle.pace(i + 1, paceStart);
             }
             client.flush();
             if (options.printMetrics()) {
@@ -230,12 +266,23 @@ public final class ProducerPerf {
             this.out = out;
         }
 
-        synchronized void record(final long sendStartNs, final int size, final Exception error) {
+        /** Starts the first progress window at the end of the warm-up. Sending thread. */
+        synchronized void startWindow(final long startNs) {
+            window.reset();
+            windowBytes = 0;
+            windowStart = startNs;
+        }
+
+        /** @param measured false for a warm-up record: errors count, its latency and bytes do not */
+        synchronized void record(final long sendStartNs, final int size, final Exception error, final boolean measured) {
             final long now = System.nanoTime();
             if (error != null) {
                 if (errors.incrementAndGet() <= 10) {
                     out.println("send failed: " + error);
                 }
+                return;
+            }
+            if (!measured) {
                 return;
             }
             final long latencyMs = TimeUnit.NANOSECONDS.toMillis(now - sendStartNs);

@@ -35,6 +35,23 @@ class ToolArgumentsTest {
     }
 
     @Test
+    void shouldRejectAWarmupThatIsNegativeOrCoversEveryRecord() throws Exception {
+        for (final String warmup : new String[] {"-1", "ten", "10"}) {
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProducerPerf.parse(
+                new String[] {"--topic", "t", "--num-records", "10", "--record-size", "5", "--throughput", "-1",
+                    "--producer-props", "bootstrap.servers=h:1", "--warmup-records", warmup}));
+            assertTrue(e.getMessage().startsWith("--warmup-records"), e.getMessage());
+        }
+        assertEquals(9, parseWithWarmup("9").warmupRecords());
+        assertEquals(0, parseWithWarmup("0").warmupRecords());
+    }
+
+    private static ProducerPerf.Options parseWithWarmup(final String warmup) throws Exception {
+        return ProducerPerf.parse(new String[] {"--topic", "t", "--num-records", "10", "--record-size", "5",
+            "--throughput", "-1", "--producer-props", "bootstrap.servers=h:1", "--warmup-records", warmup});
+    }
+
+    @Test
     void shouldRejectUnknownClient() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProducerPerf.parse(
             new String[] {"--topic", "t", "--num-records", "1", "--record-size", "5", "--throughput", "-1",
