@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,13 +50,9 @@ class SluiceProducerWakeupTest {
     }
 
     private static SluiceProducer<byte[], byte[]> producer(final int maxInFlight) {
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("linger.ms", "0");
-        props.put("request.timeout.ms", "60000");
-        props.put("delivery.timeout.ms", "120000");
-        props.put("max.in.flight.requests.per.connection", String.valueOf(maxInFlight));
-        return new SluiceProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return new SluiceProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 0,
+            "request.timeout.ms", 60_000, "delivery.timeout.ms", 120_000,
+            "max.in.flight.requests.per.connection", maxInFlight), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**
