@@ -52,7 +52,8 @@ class SluiceProducerWakeupTest {
     private static SluiceProducer<byte[], byte[]> producer(final int maxInFlight) {
         return new SluiceProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 0,
             "request.timeout.ms", 60_000, "delivery.timeout.ms", 120_000,
-            "max.in.flight.requests.per.connection", maxInFlight), new ByteArraySerializer(), new ByteArraySerializer());
+            "max.in.flight.requests.per.connection", maxInFlight),
+            new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**

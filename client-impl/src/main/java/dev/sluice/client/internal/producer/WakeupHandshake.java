@@ -4,18 +4,18 @@ package dev.sluice.client.internal.producer;
  * Decides whether new work must wake the producer's I/O thread: only while that thread is parked
  * in (or about to enter) its blocking network poll. A thread that is running will see the work
  * in its next look at the accumulator, so waking it would only cut its next wait short for
- * nothing (measured: 1 KiB records, one batch opened every few microseconds while the I/O thread
- * spends most of its time running response handlers).
+ * nothing (measured on 1 600 000 unthrottled records of 1 KiB: 33 500 I/O cycles with a wake-up
+ * for every new batch, 23 200 with this handshake and the until-response state below).
  *
  * <p>The I/O thread, once per cycle: {@link #beginCycle()} before it looks for work, then
- * {@link #park(long)} for the timeout of its blocking wait, then {@link #unparked()} as soon as the
- * wait has ended. Any other thread: {@link #signal()} after it has published the work (under the
- * lock the I/O thread takes to find it).
+ * {@link #park(long, boolean)} for the timeout of its blocking wait, then {@link #unparked()} as
+ * soon as the wait has ended. Any other thread: {@link #signal()} after it has published the work
+ * (under the lock the I/O thread takes to find it).
  *
- * <p>Why no signal is lost: {@code signal} writes {@code signalled} and then reads {@code parked};
- * {@code park} writes {@code parked} and then reads {@code signalled}. Both fields are volatile, so
+ * <p>Why no signal is lost: {@code signal} writes {@code signalled} and then reads {@code state};
+ * {@code park} writes {@code state} and then reads {@code signalled}. Both fields are volatile, so
  * these four accesses are sequentially consistent and at least one side sees the other's write:
- * either the signalling thread sees {@code parked} and wakes the poll (a wake-up that comes before
+ * either the signalling thread sees the state parked and wakes the poll (a wake-up that comes before
  * the poll blocks makes it return at once), or the I/O thread sees {@code signalled} and does not
  * block. Work published before {@link #beginCycle()} cleared the flag is seen by the look for
  * work that follows it. A wake-up may still be spent for nothing (the I/O thread both saw the flag
