@@ -225,7 +225,7 @@ public final class SluiceProducer<K, V> implements Producer<K, V> {
             final RecordAccumulator.AppendResult result =
                 accumulator.append(tp, timestamp, key, value, headers, size, future, remainingMs);
             if (result.batchIsFull() || result.newBatchCreated()) {
-                sender.wakeup();
+                sender.batchAppended();
             }
             return future;
         } catch (final ApiException e) {

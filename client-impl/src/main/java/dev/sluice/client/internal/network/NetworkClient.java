@@ -304,6 +304,14 @@ public final class NetworkClient implements AutoCloseable {
      * out ones, and refreshes metadata when due.
      */
     public void poll(final long timeoutMs, final long nowMs) {
+        poll(timeoutMs, nowMs, null);
+    }
+
+    /**
+     * As {@link #poll(long, long)}, running {@code waitEnded} (if not null) as soon as the wait for
+     * I/O is over, before any I/O is handled: the producer's sender stops asking to be woken there.
+     */
+    public void poll(final long timeoutMs, final long nowMs, final Runnable waitEnded) {
         final long metadataWait = maybeUpdateMetadata(nowMs);
         long wait = Math.min(timeoutMs, metadataWait);
         for (final NodeState s : nodes.values()) {
@@ -317,6 +325,9 @@ public final class NetworkClient implements AutoCloseable {
             transport.poll(Math.max(0, wait));
         } catch (final IOException e) {
             LOG.error("Unexpected I/O error in the selector", e);
+        }
+        if (waitEnded != null) {
+            waitEnded.run();
         }
         final long afterMs = time.milliseconds();
         for (final int nodeId : transport.connected()) {

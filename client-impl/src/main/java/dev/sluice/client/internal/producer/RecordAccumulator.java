@@ -65,9 +65,10 @@ public final class RecordAccumulator {
     }
 
     /**
-     * Outcome of an append: whether the sender should be woken because a batch filled up (or, for
-     * a compressed batch, just reached {@code batch.size} uncompressed bytes and may go to an idle
-     * leader), and whether a new batch was opened.
+     * Outcome of an append: whether the sender should be told because this append made a batch
+     * sendable (a new batch opened behind a full one, or a compressed batch just reached
+     * {@code batch.size} uncompressed bytes and may go to an idle leader), and whether a new batch
+     * was opened. Each is true for the one append that changes the state, not for later ones.
      */
     public record AppendResult(boolean batchIsFull, boolean newBatchCreated) {
         private static final AppendResult[] ALL = {new AppendResult(false, false), new AppendResult(false, true),
@@ -178,8 +179,12 @@ public final class RecordAccumulator {
             return null;
         }
         // Wake the sender once, when the batch crosses batch.size uncompressed: an idle leader takes it now.
+        // Nothing else an append to an open batch does changes what the sender may send: a full
+        // batch ahead of it woke the sender when this batch was opened behind it, and a record
+        // that does not fit opens a new batch. (Waking on every append behind a full batch cost one
+        // selector wake-up per record: 1 600 000 for 1 600 000 records of 1 KiB.)
         final boolean reachedTarget = belowTarget && last.holdsUncompressed(config.batchSize());
-        return AppendResult.of(deque.size() > 1 || last.isFull() || reachedTarget, false);
+        return AppendResult.of(reachedTarget, false);
     }
 
     private void ensureOpen() {
