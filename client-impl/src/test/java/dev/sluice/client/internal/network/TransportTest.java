@@ -3,10 +3,12 @@ package dev.sluice.client.internal.network;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +125,102 @@ class TransportTest {
             return !disconnects.isEmpty();
         });
         assertEquals(4, disconnects.get(0).nodeId());
+    }
+
+    /** A frame of {@code length} bytes of 'x' whose first {@code split} bytes (size prefix included) go out first. */
+    private static byte[] pieceOfFrame(final int length, final int from, final int to) {
+        final ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length);
+        while (frame.hasRemaining()) {
+            frame.put((byte) 'x');
+        }
+        final byte[] piece = new byte[to - from];
+        frame.get(from, piece);
+        return piece;
+    }
+
+    /** Serves one frame of {@code length} bytes in two pieces, the second only once {@code secondPiece} opens. */
+    private Thread serveFrameInTwoPieces(final int length, final CountDownLatch firstPieceSent,
+                                         final CountDownLatch secondPiece) {
+        return serve(socket -> {
+            final OutputStream out = socket.getOutputStream();
+            out.write(pieceOfFrame(length, 0, 100));
+            out.flush();
+            firstPieceSent.countDown();
+            secondPiece.await();
+            out.write(pieceOfFrame(length, 100, 4 + length));
+            out.flush();
+            Thread.sleep(5_000);
+        });
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldWaitForTheRestOfAFrameInProgressWithinOnePoll() throws Exception {
+        final CountDownLatch firstPieceSent = new CountDownLatch(1);
+        final CountDownLatch secondPiece = new CountDownLatch(1);
+        serveFrameInTwoPieces(500, firstPieceSent, secondPiece);
+        transport.connect(5, address());
+        pollUntil(() -> transport.isReady(5));
+        firstPieceSent.await();
+        // The second piece follows only after poll has read the first and is waiting again.
+        final Thread sender = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            secondPiece.countDown();
+        });
+        sender.start();
+        transport.poll(15_000);
+        assertEquals(1, transport.completedReceives().size(), "one poll returned the whole frame");
+        assertEquals(500, transport.completedReceives().get(0).payload().remaining());
+        sender.join();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldReturnFromAPollWaitingForTheRestOfAFrameWhenWokenUp() throws Exception {
+        final CountDownLatch firstPieceSent = new CountDownLatch(1);
+        final CountDownLatch never = new CountDownLatch(1);
+        serveFrameInTwoPieces(500, firstPieceSent, never);
+        transport.connect(6, address());
+        pollUntil(() -> transport.isReady(6));
+        firstPieceSent.await();
+        final Thread waker = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            transport.wakeup();
+        });
+        waker.start();
+        transport.poll(60_000);
+        assertTrue(transport.completedReceives().isEmpty());
+        assertTrue(transport.isReady(6), "the half-read frame keeps the connection");
+        never.countDown();
+        waker.join();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldKeepAFrameInProgressAcrossPollsThatTimeOut() throws Exception {
+        final CountDownLatch firstPieceSent = new CountDownLatch(1);
+        final CountDownLatch secondPiece = new CountDownLatch(1);
+        serveFrameInTwoPieces(700, firstPieceSent, secondPiece);
+        transport.connect(8, address());
+        pollUntil(() -> transport.isReady(8));
+        firstPieceSent.await();
+        transport.poll(300);
+        assertTrue(transport.completedReceives().isEmpty(), "the rest of the frame has not been sent");
+        secondPiece.countDown();
+        final List<Integer> sizes = new ArrayList<>();
+        pollUntil(() -> {
+            transport.completedReceives().forEach(r -> sizes.add(r.payload().remaining()));
+            return !sizes.isEmpty();
+        });
+        assertEquals(List.of(700), sizes);
     }
 
     private InetSocketAddress address() {
