@@ -1,5 +1,6 @@
 package dev.sluice.tools;
 
+import dev.sluice.client.config.HostPort;
 import dev.sluice.codec.protocol.ApiKeys;
 import dev.sluice.codec.protocol.Errors;
 import dev.sluice.codec.protocol.Frames;
@@ -125,15 +126,14 @@ public final class FetchCeiling {
         final BenchOptions opts = BenchOptions.parse(args, Set.of("bootstrap-server", "topic", "messages",
             "partitions", "mode", "buffer", "receive-buffer"));
         final String bootstrap = opts.text("bootstrap-server", "");
-        final int colon = bootstrap.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("option --bootstrap-server takes HOST:PORT, not '" + bootstrap + "'");
+        if (bootstrap.isEmpty()) {
+            throw new IllegalArgumentException("option --bootstrap-server is required");
         }
-        final int port;
+        final HostPort broker;
         try {
-            port = Integer.parseInt(bootstrap.substring(colon + 1));
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException("option --bootstrap-server takes HOST:PORT, not '" + bootstrap + "'");
+            broker = HostPort.parse(bootstrap);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --bootstrap-server: " + e.getMessage());
         }
         final String topic = opts.text("topic", "");
         if (topic.isEmpty()) {
@@ -143,7 +143,7 @@ public final class FetchCeiling {
             throw new IllegalArgumentException("option --messages is required");
         }
         final String receive = opts.text("receive-buffer", Integer.toString(DEFAULT_RECEIVE_BUFFER));
-        return new Settings(new InetSocketAddress(bootstrap.substring(0, colon), port), topic,
+        return new Settings(new InetSocketAddress(broker.host(), broker.port()), topic,
             opts.positiveInt("partitions", 8), opts.positiveLong("messages", 1),
             Mode.valueOf(opts.choices("mode", "copy", Set.of("read", "crc", "copy")).get(0).toUpperCase(Locale.ROOT)),
             BufferKind.valueOf(opts.choices("buffer", "heap", Set.of("heap", "direct")).get(0)

@@ -139,7 +139,7 @@ class FetchCeilingTest {
         err.reset();
         assertEquals(2, FetchCeiling.run(new String[] {"--bootstrap-server", "nowhere", "--topic", "t", "--messages",
             "1"}, out, errStream));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bootstrap-server takes HOST:PORT, not 'nowhere'"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bootstrap-server: 'nowhere' is not of the form host:port"),
             err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -138,10 +138,14 @@ class TransportTest {
         return piece;
     }
 
-    /** Serves one frame of {@code length} bytes in two pieces, the second only once {@code secondPiece} opens. */
-    private Thread serveFrameInTwoPieces(final int length, final CountDownLatch firstPieceSent,
-                                         final CountDownLatch secondPiece) {
-        return serve(socket -> {
+    /**
+     * Connects as {@code nodeId} to a peer that sends one frame of {@code length} bytes in two pieces, the
+     * second only once {@code secondPiece} opens; returns when the first piece is on its way.
+     */
+    private void connectToFrameInTwoPieces(final int nodeId, final int length, final CountDownLatch secondPiece)
+        throws Exception {
+        final CountDownLatch firstPieceSent = new CountDownLatch(1);
+        serve(socket -> {
             final OutputStream out = socket.getOutputStream();
             out.write(pieceOfFrame(length, 0, 100));
             out.flush();
@@ -151,27 +155,33 @@ class TransportTest {
             out.flush();
             Thread.sleep(5_000);
         });
+        transport.connect(nodeId, address());
+        pollUntil(() -> transport.isReady(nodeId));
+        firstPieceSent.await();
+    }
+
+    /** Runs {@code action} on another thread 200 ms from now, long enough for a poll to be waiting by then. */
+    private static Thread inAWhile(final Runnable action) {
+        final Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            action.run();
+        });
+        t.start();
+        return t;
     }
 
     @Test
     @Timeout(20)
     void shouldWaitForTheRestOfAFrameInProgressWithinOnePoll() throws Exception {
-        final CountDownLatch firstPieceSent = new CountDownLatch(1);
         final CountDownLatch secondPiece = new CountDownLatch(1);
-        serveFrameInTwoPieces(500, firstPieceSent, secondPiece);
-        transport.connect(5, address());
-        pollUntil(() -> transport.isReady(5));
-        firstPieceSent.await();
+        connectToFrameInTwoPieces(5, 500, secondPiece);
         // The second piece follows only after poll has read the first and is waiting again.
-        final Thread sender = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            secondPiece.countDown();
-        });
-        sender.start();
+        final Thread sender = inAWhile(secondPiece::countDown);
         transport.poll(15_000);
         assertEquals(1, transport.completedReceives().size(), "one poll returned the whole frame");
         assertEquals(500, transport.completedReceives().get(0).payload().remaining());
@@ -181,21 +191,9 @@ class TransportTest {
     @Test
     @Timeout(20)
     void shouldReturnFromAPollWaitingForTheRestOfAFrameWhenWokenUp() throws Exception {
-        final CountDownLatch firstPieceSent = new CountDownLatch(1);
         final CountDownLatch never = new CountDownLatch(1);
-        serveFrameInTwoPieces(500, firstPieceSent, never);
-        transport.connect(6, address());
-        pollUntil(() -> transport.isReady(6));
-        firstPieceSent.await();
-        final Thread waker = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            transport.wakeup();
-        });
-        waker.start();
+        connectToFrameInTwoPieces(6, 500, never);
+        final Thread waker = inAWhile(transport::wakeup);
         transport.poll(60_000);
         assertTrue(transport.completedReceives().isEmpty());
         assertTrue(transport.isReady(6), "the half-read frame keeps the connection");
@@ -206,12 +204,8 @@ class TransportTest {
     @Test
     @Timeout(20)
     void shouldKeepAFrameInProgressAcrossPollsThatTimeOut() throws Exception {
-        final CountDownLatch firstPieceSent = new CountDownLatch(1);
         final CountDownLatch secondPiece = new CountDownLatch(1);
-        serveFrameInTwoPieces(700, firstPieceSent, secondPiece);
-        transport.connect(8, address());
-        pollUntil(() -> transport.isReady(8));
-        firstPieceSent.await();
+        connectToFrameInTwoPieces(8, 700, secondPiece);
         transport.poll(300);
         assertTrue(transport.completedReceives().isEmpty(), "the rest of the frame has not been sent");
         secondPiece.countDown();
