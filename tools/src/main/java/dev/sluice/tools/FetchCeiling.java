@@ -49,8 +49,11 @@ import java.util.Set;
  * {@code --receive-buffer} is SO_RCVBUF: 65536 by default, a consumer's default {@code receive.buffer.bytes};
  * {@code -1} leaves the OS's auto-tuned buffer. The result is one line (MB = MiB):
  * {@code fetch-ceiling: mode=copy buffer=heap records=N value.bytes=V wire.bytes=W fetches=F ms=T
- * nMsg.sec=R MB.sec=X cpu.us.per.record=C}, where MB.sec counts key and value bytes as consumer-perf does
- * (in {@code read} and {@code crc} modes, which do not decode records, it is left out).
+ * nMsg.sec=R wire.MB.sec=Y MB.sec=X cpu.us.per.record=C}, where MB.sec counts key and value bytes as
+ * consumer-perf does (in {@code read} and {@code crc} modes, which do not decode records, it is left out)
+ * and wire.MB.sec the whole responses. Partitions 0 to {@code --partitions}-1 are read from offset 0 (a
+ * topic written for the benchmark), timed from the first fetch sent to the last response worked through;
+ * CPU is the whole JVM's over that time.
  */
 public final class FetchCeiling {
     /** Fetch v12: what the Sluice consumer sends (v13+ names topics by id). */
