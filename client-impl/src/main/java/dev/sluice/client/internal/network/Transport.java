@@ -149,8 +149,9 @@ public final class Transport implements AutoCloseable {
      * (a whole frame, a finished send, a connect or disconnect), on {@link #wakeup()}, or when the time
      * is up. Why: a consumer's fetch response is megabytes and arrives a socket buffer (64 KiB by
      * default) at a time; returning after each piece sent the caller through its whole poll loop
-     * (coordinator, positions, fetch planning) once per piece, tens of thousands of times per GiB, for
-     * nothing it could act on. {@code poll(0)} still does one non-blocking round.
+     * (coordinator, positions, fetch planning) once per piece, at least 16 000 times per GiB, for
+     * nothing it could act on, and made the JIT compile that loop mid-fetch (consumer ceiling, see
+     * docs/benchmarks-consumer.md). {@code poll(0)} still does one non-blocking round.
      */
     public void poll(final long timeoutMs) throws IOException {
         connected = new ArrayList<>();
