@@ -57,6 +57,11 @@ final class NetworkReceive {
         return !payload.hasRemaining();
     }
 
+    /** True once any byte of this frame has been read. */
+    boolean started() {
+        return sizeBuffer.position() > 0;
+    }
+
     /** The complete payload (without its size prefix), positioned at 0. */
     ByteBuffer payload() {
         return payload.flip();

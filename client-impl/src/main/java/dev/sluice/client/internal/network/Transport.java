@@ -143,6 +143,15 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Waits up to {@code timeoutMs} for I/O, then performs it.
+     *
+     * <p>With a timeout, a wake-up that only moved part of a frame does not end the call: it waits for
+     * the rest within the same {@code timeoutMs}, and returns as soon as there is something to report
+     * (a whole frame, a finished send, a connect or disconnect), on {@link #wakeup()}, or when the time
+     * is up. Why: a consumer's fetch response is megabytes and arrives a socket buffer (64 KiB by
+     * default) at a time; returning after each piece sent the caller through its whole poll loop
+     * (coordinator, positions, fetch planning) once per piece, at least 16 000 times per GiB, for
+     * nothing it could act on, and made the JIT compile that loop mid-fetch (consumer ceiling, see
+     * docs/benchmarks-consumer.md). {@code poll(0)} still does one non-blocking round.
      */
     public void poll(final long timeoutMs) throws IOException {
         connected = new ArrayList<>();
@@ -151,9 +160,32 @@ public final class Transport implements AutoCloseable {
         completedReceives = new ArrayList<>();
         if (timeoutMs <= 0) {
             selector.selectNow();
-        } else {
-            selector.select(timeoutMs);
+            handleSelected();
+            return;
         }
+        // Real time on purpose: this only bounds how long the selector blocks, as select's own timeout does.
+        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
+        int ready = selector.select(timeoutMs);
+        while (true) {
+            final boolean midFrame = handleSelected();
+            if (ready == 0 || !midFrame || hasSomethingToReport()) {
+                return; // timed out, woken up, nothing half-read, or news for the caller
+            }
+            final long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000L;
+            if (leftMs <= 0) {
+                return;
+            }
+            ready = selector.select(leftMs);
+        }
+    }
+
+    /**
+     * Performs the I/O of the selected keys.
+     *
+     * @return true when a connection read part of a frame and waits for the rest
+     */
+    private boolean handleSelected() {
+        boolean midFrame = false;
         final Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             final SelectionKey key = keys.next();
@@ -170,6 +202,7 @@ public final class Transport implements AutoCloseable {
                 }
                 if (key.isValid() && key.isReadable()) {
                     read(c);
+                    midFrame |= c.receive != null && c.receive.started();
                 }
                 if (key.isValid() && key.isWritable()) {
                     write(c);
@@ -179,6 +212,12 @@ public final class Transport implements AutoCloseable {
                 close(c, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
+        return midFrame;
+    }
+
+    private boolean hasSomethingToReport() {
+        return !connected.isEmpty() || !disconnected.isEmpty() || !completedSends.isEmpty()
+            || !completedReceives.isEmpty();
     }
 
     private void read(final Connection c) throws IOException {

@@ -3,10 +3,12 @@ package dev.sluice.client.internal.network;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +125,96 @@ class TransportTest {
             return !disconnects.isEmpty();
         });
         assertEquals(4, disconnects.get(0).nodeId());
+    }
+
+    /** A frame of {@code length} bytes of 'x' whose first {@code split} bytes (size prefix included) go out first. */
+    private static byte[] pieceOfFrame(final int length, final int from, final int to) {
+        final ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length);
+        while (frame.hasRemaining()) {
+            frame.put((byte) 'x');
+        }
+        final byte[] piece = new byte[to - from];
+        frame.get(from, piece);
+        return piece;
+    }
+
+    /**
+     * Connects as {@code nodeId} to a peer that sends one frame of {@code length} bytes in two pieces, the
+     * second only once {@code secondPiece} opens; returns when the first piece is on its way.
+     */
+    private void connectToFrameInTwoPieces(final int nodeId, final int length, final CountDownLatch secondPiece)
+        throws Exception {
+        final CountDownLatch firstPieceSent = new CountDownLatch(1);
+        serve(socket -> {
+            final OutputStream out = socket.getOutputStream();
+            out.write(pieceOfFrame(length, 0, 100));
+            out.flush();
+            firstPieceSent.countDown();
+            secondPiece.await();
+            out.write(pieceOfFrame(length, 100, 4 + length));
+            out.flush();
+            Thread.sleep(5_000);
+        });
+        transport.connect(nodeId, address());
+        pollUntil(() -> transport.isReady(nodeId));
+        firstPieceSent.await();
+    }
+
+    /** Runs {@code action} on another thread 200 ms from now, long enough for a poll to be waiting by then. */
+    private static Thread inAWhile(final Runnable action) {
+        final Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            action.run();
+        });
+        t.start();
+        return t;
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldWaitForTheRestOfAFrameInProgressWithinOnePoll() throws Exception {
+        final CountDownLatch secondPiece = new CountDownLatch(1);
+        connectToFrameInTwoPieces(5, 500, secondPiece);
+        // The second piece follows only after poll has read the first and is waiting again.
+        final Thread sender = inAWhile(secondPiece::countDown);
+        transport.poll(15_000);
+        assertEquals(1, transport.completedReceives().size(), "one poll returned the whole frame");
+        assertEquals(500, transport.completedReceives().get(0).payload().remaining());
+        sender.join();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldReturnFromAPollWaitingForTheRestOfAFrameWhenWokenUp() throws Exception {
+        final CountDownLatch never = new CountDownLatch(1);
+        connectToFrameInTwoPieces(6, 500, never);
+        final Thread waker = inAWhile(transport::wakeup);
+        transport.poll(60_000);
+        assertTrue(transport.completedReceives().isEmpty());
+        assertTrue(transport.isReady(6), "the half-read frame keeps the connection");
+        never.countDown();
+        waker.join();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldKeepAFrameInProgressAcrossPollsThatTimeOut() throws Exception {
+        final CountDownLatch secondPiece = new CountDownLatch(1);
+        connectToFrameInTwoPieces(8, 700, secondPiece);
+        transport.poll(300);
+        assertTrue(transport.completedReceives().isEmpty(), "the rest of the frame has not been sent");
+        secondPiece.countDown();
+        final List<Integer> sizes = new ArrayList<>();
+        pollUntil(() -> {
+            transport.completedReceives().forEach(r -> sizes.add(r.payload().remaining()));
+            return !sizes.isEmpty();
+        });
+        assertEquals(List.of(700), sizes);
     }
 
     private InetSocketAddress address() {
