@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Non-blocking TCP connections keyed by broker id, moving size-prefixed frames.
@@ -57,6 +58,11 @@ public final class Transport implements AutoCloseable {
     static final long MAX_FREE_RECEIVE_BYTES = 64L << 20;
 
     private final Selector selector;
+    /**
+     * Set by {@link #wakeup()} from any thread before it wakes the selector; taken (cleared) by the
+     * polling thread after each select, so a wake-up ends the poll whose select it reached.
+     */
+    private final AtomicBoolean wakeupRequested = new AtomicBoolean();
     private final ReceiveBufferPool receiveBuffers =
         new ReceiveBufferPool(MIN_POOLED_RECEIVE_BYTES, MAX_FREE_RECEIVE_BUFFERS, MAX_FREE_RECEIVE_BYTES);
     private final int maxReceiveSize;
@@ -159,6 +165,9 @@ public final class Transport implements AutoCloseable {
         completedSends = new ArrayList<>();
         completedReceives = new ArrayList<>();
         if (timeoutMs <= 0) {
+            // selectNow clears any pending wake-up; one that lands in between leaves the flag set,
+            // which at worst ends the next blocking poll early once.
+            wakeupRequested.set(false);
             selector.selectNow();
             handleSelected();
             return;
@@ -167,8 +176,11 @@ public final class Transport implements AutoCloseable {
         final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
         int ready = selector.select(timeoutMs);
         while (true) {
+            // A wake-up that lands while a key is also ready is consumed by that select without
+            // making it return 0, so the flag, not the count, tells the loop it was woken.
+            final boolean woken = wakeupRequested.getAndSet(false);
             final boolean midFrame = handleSelected();
-            if (ready == 0 || !midFrame || hasSomethingToReport()) {
+            if (ready == 0 || woken || !midFrame || hasSomethingToReport()) {
                 return; // timed out, woken up, nothing half-read, or news for the caller
             }
             final long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000L;
@@ -278,6 +290,7 @@ public final class Transport implements AutoCloseable {
 
     /** Interrupts a blocked {@link #poll(long)}; callable from any thread. */
     public void wakeup() {
+        wakeupRequested.set(true);
         selector.wakeup();
     }
 
