@@ -23,15 +23,6 @@ package dev.sluice.client.internal.producer;
  * keep arriving). Assuming no further appends, the rule's answer is a point in time; appends only move it
  * later, and the sender checks again when woken.
  *
- * <p>That projection alone cannot tell a moderate rate from an unthrottled one: with the growth
- * capped at doubling, it never lets a batch go before the midpoint between the partition's previous
- * drain and the linger deadline, 25 ms at {@code linger.ms} 50. What does tell them apart is how
- * much the leader has queued when its connection goes idle: at a moderate rate about one batch per
- * partition or less (the sticky partitioner fills one at a time and each leaves soon after it
- * reaches {@code batch.size}), unthrottled several times that, appended while the previous request
- * was in flight. So a leader whose queue is {@linkplain #leaderQueueIsShallow shallow} takes such a
- * batch at once, and only a deeper one waits as above.
- *
  * <p>Stateless; all times are epoch milliseconds of the producer's clock, all sizes bytes.
  */
 final class IdleSendRule {
@@ -62,20 +53,6 @@ final class IdleSendRule {
         // held * (deadline - now) < headroom * (now - since), i.e. from this weighted mean on.
         final long span = deadline - since;
         return since + ceilDiv(held * span, held + headroom);
-    }
-
-    /**
-     * Whether a leader's queue is shallow enough that a batch holding {@code batch.size}
-     * uncompressed bytes should go to it at once when it is idle: its batches not yet drained hold
-     * at most {@code batch.size} uncompressed bytes per partition it leads, less than one round of
-     * the sticky partitioner over them.
-     *
-     * @param queuedBytes uncompressed bytes in the leader's batches not yet drained
-     * @param partitions  how many partitions the leader leads that the producer has written to
-     * @param batchSize   {@code batch.size}
-     */
-    static boolean leaderQueueIsShallow(final long queuedBytes, final int partitions, final int batchSize) {
-        return queuedBytes <= (long) partitions * batchSize;
     }
 
     private static long ceilDiv(final long dividend, final long divisor) {

@@ -218,7 +218,6 @@ public final class RecordAccumulator {
         final Set<String> unknownLeaderTopics = new HashSet<>();
         long nextDelay = Long.MAX_VALUE;
         final boolean exhausted = pool.queued() > 0;
-        final Map<Integer, LeaderQueue> leaderQueues = leaderQueues(cluster);
         for (final Map.Entry<TopicPartition, Deque<ProducerBatch>> entry : batches.entrySet()) {
             final Deque<ProducerBatch> deque = entry.getValue();
             synchronized (deque) {
@@ -240,8 +239,7 @@ public final class RecordAccumulator {
                 final boolean full = deque.size() > 1 || first.isFull();
                 final boolean lingered = waitedMs >= timeToWaitMs;
                 final long idleSendAtMs = !first.inRetry() && first.holdsUncompressed(config.batchSize())
-                    && idle.test(leader.id()) ? idleSendAtMs(entry.getKey(), first, leaderQueues.get(leader.id()), nowMs)
-                    : Long.MAX_VALUE;
+                    && idle.test(leader.id()) ? idleSendAtMs(entry.getKey(), first) : Long.MAX_VALUE;
                 final boolean sendable = full || lingered || nowMs >= idleSendAtMs || exhausted || closed
                     || flushesInProgress.get() > 0;
                 if (sendable && !backingOff) {
@@ -255,44 +253,10 @@ public final class RecordAccumulator {
     }
 
     /** When {@code first}, the open head batch of {@code tp}, may go to an idle leader: see {@link IdleSendRule}. */
-    private long idleSendAtMs(final TopicPartition tp, final ProducerBatch first, final LeaderQueue leaderQueue,
-                              final long nowMs) {
-        if (IdleSendRule.leaderQueueIsShallow(leaderQueue.bytes, leaderQueue.partitions, config.batchSize())) {
-            return nowMs;
-        }
+    private long idleSendAtMs(final TopicPartition tp, final ProducerBatch first) {
         final Long previousDrainMs = lastDrainMs.get(tp);
         return IdleSendRule.sendAtMs(first.uncompressedSizeInBytes(), first.uncompressedCapacity(), first.createdMs(),
             previousDrainMs == null ? Long.MAX_VALUE : previousDrainMs, config.lingerMs());
-    }
-
-    /**
-     * Uncompressed bytes not yet drained and partitions written to, per leader id, for
-     * {@link IdleSendRule#leaderQueueIsShallow}; sender thread. Partitions without a known leader
-     * are left out.
-     */
-    private Map<Integer, LeaderQueue> leaderQueues(final ClusterView cluster) {
-        final Map<Integer, LeaderQueue> queues = new HashMap<>();
-        for (final Map.Entry<TopicPartition, Deque<ProducerBatch>> entry : batches.entrySet()) {
-            final BrokerNode leader = cluster.leaderFor(entry.getKey());
-            if (leader == null) {
-                continue;
-            }
-            final LeaderQueue queue = queues.computeIfAbsent(leader.id(), id -> new LeaderQueue());
-            queue.partitions++;
-            final Deque<ProducerBatch> deque = entry.getValue();
-            synchronized (deque) {
-                for (final ProducerBatch batch : deque) {
-                    queue.bytes += batch.uncompressedSizeInBytes();
-                }
-            }
-        }
-        return queues;
-    }
-
-    /** One leader's share of the accumulator, summed by {@link #leaderQueues}; sender thread only. */
-    private static final class LeaderQueue {
-        private long bytes;
-        private int partitions;
     }
 
     /** Backoff before retry number {@code attempts}: exponential from retry.backoff.ms, capped. */

@@ -3,7 +3,6 @@ package dev.sluice.client.internal.producer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,16 +59,5 @@ class IdleSendRuleTest {
         }
         assertEquals(1_000 + 50, IdleSendRule.sendAtMs(BATCH, BATCH + 1, 1_000, 1_000, 50),
             "one byte short of full: the next record fills it, so idling adds nothing before the linger");
-    }
-
-    @Test
-    void shouldCallALeaderQueueShallowUpToBatchSizePerPartition() {
-        assertTrue(IdleSendRule.leaderQueueIsShallow(BATCH + 8 * 100, 8, BATCH),
-            "one batch at batch.size and a record in each other partition");
-        assertTrue(IdleSendRule.leaderQueueIsShallow(8L * BATCH, 8, BATCH));
-        assertFalse(IdleSendRule.leaderQueueIsShallow(8L * BATCH + 1, 8, BATCH),
-            "a whole round of the sticky partitioner queued");
-        assertFalse(IdleSendRule.leaderQueueIsShallow(BATCH + 1, 1, BATCH),
-            "a single partition past batch.size keeps the projection's wait");
     }
 }
