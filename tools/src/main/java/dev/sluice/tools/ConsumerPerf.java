@@ -24,8 +24,9 @@ import java.util.UUID;
  * </pre>
  *
  * Progress lines go to stderr every reporting interval (stdout with --show-detailed-stats). MB is
- * MiB of key and value bytes, as in Kafka's tool. After Kafka's summary line comes one more line with
- * the client CPU per record over the fetch phase ({@link ConsumerPerfResult}).
+ * MiB of key and value bytes, as in Kafka's tool. After Kafka's summary line come two more lines: the
+ * client CPU per record over the fetch phase, and the phase's longest wait for records and the cores the
+ * JVM kept busy in it ({@link ConsumerPerfResult}).
  */
 public final class ConsumerPerf {
     private static final Set<String> WITH_VALUE = Set.of("--bootstrap-server", "--broker-list", "--topic", "--messages",
@@ -106,6 +107,9 @@ public final class ConsumerPerf {
                 }
             });
             long lastRecordMs = System.currentTimeMillis();
+            // Longest time without records in the fetch phase: a parked fetch shows here as a wait of about
+            // fetch.max.wait.ms, while a starved CPU only stretches the phase (see ConsumerPerfResult#phaseLine).
+            long longestWaitMs = 0;
             long lastReportMs = lastRecordMs;
             long lastReportRecords = 0;
             long lastReportBytes = 0;
@@ -120,6 +124,7 @@ public final class ConsumerPerf {
                     }
                     continue;
                 }
+                longestWaitMs = Math.max(longestWaitMs, nowMs - (records > 0 ? lastRecordMs : rebalanceEndMs[0]));
                 lastRecordMs = nowMs;
                 for (final PerfConsumer.Polled r : polled) {
                     records++;
@@ -146,6 +151,8 @@ public final class ConsumerPerf {
                 mb / (fetchMs / 1000.0), records / (fetchMs / 1000.0));
             out.println(ConsumerPerfResult.cpuLine(ProcessCpuClock.microsPerRecord(cpuAtAssignmentNs[0], cpuEndNs,
                 records)));
+            out.println(ConsumerPerfResult.phaseLine(longestWaitMs,
+                ProcessCpuClock.coresBusy(cpuAtAssignmentNs[0], cpuEndNs, fetchMs)));
             if (opts.has("--print-metrics")) {
                 consumer.metrics().forEach((name, value) -> out.println(name + " : " + value));
             }

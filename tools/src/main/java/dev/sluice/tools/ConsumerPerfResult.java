@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
  * 2026-12-05 23:40:01:123, 2026-12-05 23:40:05:456, 195.3125, 45.0, 200000, 46000.0, 3100, 1233, 158.4, 162206.0
  * 1.84 cpu-us/record (fetch)
+ * 12 ms longest wait for records, 1.83 cores busy (fetch)
  * </pre>
  *
  * @param records            records consumed
@@ -33,6 +34,19 @@ record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double f
     /** The CPU line {@code consumer-perf} prints after the summary. */
     static String cpuLine(final double cpuUsPerRecord) {
         return String.format(Locale.ROOT, "%.2f cpu-us/record (fetch)", cpuUsPerRecord);
+    }
+
+    /**
+     * The line {@code consumer-perf} prints after the CPU line, to tell a stalled fetch phase from a starved
+     * one: the longest time in the phase (from the first assignment to the last record) without a poll that
+     * returned records, in milliseconds, and the cores the whole consumer JVM kept busy on average over the
+     * phase (NaN without a process CPU clock). A fetch parked for {@code fetch.max.wait.ms} while records were
+     * left shows as a wait of about that long; a phase stretched by other processes taking the CPU shows
+     * short waits and fewer cores busy.
+     */
+    static String phaseLine(final long longestWaitMs, final double coresBusy) {
+        return String.format(Locale.ROOT, "%d ms longest wait for records, %.2f cores busy (fetch)", longestWaitMs,
+            coresBusy);
     }
 
     /** Finds the last summary line (and CPU line, if any) in a run's output; empty when there is none. */

@@ -24,4 +24,15 @@ final class ProcessCpuClock {
         }
         return (endNanos - startNanos) / 1000.0 / records;
     }
+
+    /**
+     * Cores kept busy on average between two readings taken {@code wallMillis} apart: CPU time over wall
+     * time (2.0 is two cores the whole time); NaN when either reading is missing or no time passed.
+     */
+    static double coresBusy(final long startNanos, final long endNanos, final long wallMillis) {
+        if (startNanos < 0 || endNanos < 0 || wallMillis <= 0) {
+            return Double.NaN;
+        }
+        return (endNanos - startNanos) / 1e6 / wallMillis;
+    }
 }

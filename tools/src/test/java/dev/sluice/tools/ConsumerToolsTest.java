@@ -73,6 +73,46 @@ class ConsumerToolsTest {
             assertEquals(PERF_RECORDS, Long.parseLong(fields[4]), client + " consumed every record");
             assertTrue(Double.parseDouble(fields[2]) > 0, "MB consumed");
             assertTrue(Long.parseLong(fields[7]) > 0, "fetch time");
+            assertTrue(lines.get(3).matches("[0-9]+ ms longest wait for records, [0-9]+\\.[0-9]{2} cores busy \\(fetch\\)"),
+                lines.get(3));
+        }
+    }
+
+    @Test
+    void shouldReportARecordThatArrivedLateAsTheLongestWaitForRecords() throws Exception {
+        final long lateMs = 1_500;
+        try (SluiceProducer<String, String> producer = new SluiceProducer<>(
+            Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("late", 0, "k" + i, "v" + i)).get();
+            }
+            // With --reporting-interval 0 every poll that returns records prints a progress line to stdout;
+            // the fourth record is written only a while after the line that counts all three earlier ones.
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            final Thread late = new Thread(() -> {
+                try {
+                    while (out.toString(StandardCharsets.UTF_8).lines()
+                        .noneMatch(l -> l.matches("[^,]+, 0, [^,]+, [^,]+, 3, .*"))) {
+                        Thread.sleep(10);
+                    }
+                    Thread.sleep(lateMs);
+                    producer.send(new ProducerRecord<>("late", 0, "k3", "v3")).get();
+                } catch (final Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            late.setDaemon(true);
+            late.start();
+            final int exit = ConsumerPerf.run(new String[] {"--bootstrap-server", broker.bootstrapServers(), "--topic",
+                "late", "--messages", "4", "--timeout", "30000", "--reporting-interval", "0", "--show-detailed-stats"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8));
+            late.join();
+            final List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+            assertEquals(0, exit, String.join("\n", lines));
+            final String phase = lines.get(lines.size() - 1);
+            final long longestWaitMs = Long.parseLong(phase.substring(0, phase.indexOf(" ms longest wait")));
+            assertTrue(longestWaitMs >= lateMs, phase);
         }
     }
 
