@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs {@code bin/producer-perf} for both clients over the benchmark matrix (broker x record size x
@@ -34,14 +36,19 @@ import java.util.Set;
  * Every broker and every perf run is its own process started from the repository's {@code bin/}
  * (system property {@code sluice.root}): the Sluice broker through {@code bin/mock-broker} (with full JIT and a 1 GiB G1 heap), Apache
  * Kafka through {@code bin/kafka-broker} (Kafka's own JVM options). Both clients run with the same
- * JVM options (those of {@code bin/tools-run}). Each run writes to a fresh topic, auto-created with
- * 8 partitions. The two clients of a cell run back to back, and which goes first alternates, so
+ * JVM options (those of {@code bin/tools-run}). Each run writes to a fresh topic of 8 partitions,
+ * created ({@link BenchTopics}) and given a leader for every partition before the run starts, so
+ * neither client's first second is spent on an auto-creation (on Apache Kafka the first metadata
+ * answer for an auto-created topic is UNKNOWN_TOPIC_OR_PARTITION, and the retries land in both
+ * clients' latency and CPU). The two clients of a cell run back to back, and which goes first alternates, so
  * that drift in the machine's load hits both alike. Headline cells (linger.ms 5, no compression and
  * lz4) get {@code --headline-rounds} rounds, the rest {@code --rounds}; tables show medians. Each
  * run's final line is appended to {@code --raw} as it completes, so a stopped matrix keeps its data.
  */
 public final class ProducerBench {
     private static final long RUN_TIMEOUT_SECONDS = 300;
+    /** Partitions of every run's topic, as the brokers' {@code num.partitions} ({@link BenchBroker}). */
+    private static final int PARTITIONS = 8;
 
     private ProducerBench() {
     }
@@ -198,6 +205,12 @@ public final class ProducerBench {
         throws IOException, InterruptedException {
         final String topic = String.format(Locale.ROOT, "pb-%s-%d-%d-%s-%s-%d", cell.broker(), cell.size(),
             cell.linger(), cell.compression(), client, System.nanoTime());
+        try {
+            BenchTopics.create(bootstrap, topic, PARTITIONS);
+        } catch (final ExecutionException | TimeoutException e) {
+            System.err.println("run failed (" + client + " " + cell + "): topic " + topic + " not created: " + e);
+            return null;
+        }
         final List<String> command = new ArrayList<>(List.of(root.resolve("bin/producer-perf").toString(), "--topic",
             topic, "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
             "--throughput", Long.toString(throughput), "--reporting-interval", "600000", "--client", client));
