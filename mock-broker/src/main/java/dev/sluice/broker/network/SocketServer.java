@@ -31,13 +31,7 @@ public final class SocketServer implements AutoCloseable {
     private ServerSocketChannel serverChannel;
     private volatile boolean running;
 
-    /**
-     * @param host            address to bind, e.g. "127.0.0.1"
-     * @param port            port to bind, 0 for a free one
-     * @param processorCount  number of processor threads (at least 1)
-     * @param maxRequestBytes {@code socket.request.max.bytes}: larger frames close the connection
-     * @param handler         called with every request frame
-     */
+    /** As the six-argument constructor, leaving each socket's send buffer to the operating system. */
     public SocketServer(final String host, final int port, final int processorCount, final int maxRequestBytes,
                         final RequestHandler handler) {
         this(host, port, processorCount, maxRequestBytes, -1, handler);
@@ -61,13 +55,13 @@ public final class SocketServer implements AutoCloseable {
             throw new IllegalArgumentException("socket.request.max.bytes must be at least "
                     + NetworkRequest.MIN_HEADER_LENGTH + ", was " + maxRequestBytes);
         }
-        this.host = host;
-        this.requestedPort = port;
-        this.processorCount = processorCount;
         if (sendBufferBytes == 0 || sendBufferBytes < -1) {
             throw new IllegalArgumentException("socket.send.buffer.bytes must be positive or -1 for the OS default, was "
                     + sendBufferBytes);
         }
+        this.host = host;
+        this.requestedPort = port;
+        this.processorCount = processorCount;
         this.maxRequestBytes = maxRequestBytes;
         this.sendBufferBytes = sendBufferBytes;
         this.handler = handler;
