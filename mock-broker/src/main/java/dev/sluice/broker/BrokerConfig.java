@@ -19,6 +19,7 @@ public final class BrokerConfig {
     public static final String NUM_PARTITIONS = "num.partitions";
     public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
     public static final String NUM_NETWORK_THREADS = "num.network.threads";
+    public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
     public static final String NODE_ID = "node.id";
     public static final String LOG_RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
 
@@ -39,6 +40,7 @@ public final class BrokerConfig {
     private final int numPartitions;
     private final int socketRequestMaxBytes;
     private final int networkThreads;
+    private final int socketSendBufferBytes;
     private final int nodeId;
     private final long retentionCheckIntervalMs;
     private final LogConfig logDefaults;
@@ -52,6 +54,7 @@ public final class BrokerConfig {
         broker.put(SOCKET_REQUEST_MAX_BYTES, "104857600");
         // 2: one per core on the small machines this runs on; see the network package notes.
         broker.put(NUM_NETWORK_THREADS, "2");
+        broker.put(SOCKET_SEND_BUFFER_BYTES, "102400");
         broker.put(NODE_ID, "0");
         broker.put(LOG_RETENTION_CHECK_INTERVAL_MS, "300000");
         final GroupConfig groupDefaults = GroupConfig.defaults();
@@ -77,6 +80,7 @@ public final class BrokerConfig {
         this.numPartitions = intAtLeast(broker, NUM_PARTITIONS, 1);
         this.socketRequestMaxBytes = intAtLeast(broker, SOCKET_REQUEST_MAX_BYTES, 1024);
         this.networkThreads = intAtLeast(broker, NUM_NETWORK_THREADS, 1);
+        this.socketSendBufferBytes = bufferBytes(broker, SOCKET_SEND_BUFFER_BYTES);
         this.nodeId = intAtLeast(broker, NODE_ID, 0);
         this.retentionCheckIntervalMs = intAtLeast(broker, LOG_RETENTION_CHECK_INTERVAL_MS, 1);
         this.logDefaults = LogConfig.from(log);
@@ -111,6 +115,14 @@ public final class BrokerConfig {
         return networkThreads;
     }
 
+    /**
+     * SO_SNDBUF of every accepted connection in bytes, or -1 to leave the operating system's default (on
+     * Linux, a buffer the kernel grows by itself).
+     */
+    public int socketSendBufferBytes() {
+        return socketSendBufferBytes;
+    }
+
     public int nodeId() {
         return nodeId;
     }
@@ -143,6 +155,15 @@ public final class BrokerConfig {
             return false;
         }
         throw new IllegalArgumentException(key + ": '" + value + "' is not true or false");
+    }
+
+    /** A socket buffer size: -1 for the OS default, else a positive number of bytes (Kafka's rule). */
+    private static int bufferBytes(final Map<String, String> values, final String key) {
+        final int parsed = intAtLeast(values, key, -1);
+        if (parsed == 0) {
+            throw new IllegalArgumentException(key + ": 0 is neither a size in bytes nor -1 for the OS default");
+        }
+        return parsed;
     }
 
     private static int intAtLeast(final Map<String, String> values, final String key, final int min) {

@@ -149,7 +149,7 @@ public final class MockBroker implements AutoCloseable {
         }
         dispatcher = new RequestDispatcher(handlers);
         server = new SocketServer(host, requestedPort, config.networkThreads(), config.socketRequestMaxBytes(),
-                dispatcher);
+                config.socketSendBufferBytes(), dispatcher);
         server.start();
         retention = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "sluice-log-retention");

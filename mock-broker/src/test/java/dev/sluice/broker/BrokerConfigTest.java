@@ -28,6 +28,23 @@ class BrokerConfigTest {
     }
 
     @Test
+    void shouldTakeTheSocketSendBufferInBytesOrMinusOneForTheOsDefault() {
+        assertEquals(102_400, BrokerConfig.from(Map.of()).socketSendBufferBytes());
+        assertEquals(-1, BrokerConfig.from(Map.of("socket.send.buffer.bytes", "-1")).socketSendBufferBytes());
+        assertEquals(1_048_576, BrokerConfig.from(Map.of("socket.send.buffer.bytes", "1048576")).socketSendBufferBytes());
+        assertEquals("102400", BrokerConfig.from(Map.of()).values().get("socket.send.buffer.bytes"));
+    }
+
+    @Test
+    void shouldRejectASocketSendBufferOfZeroOrBelowMinusOneNamingTheKey() {
+        for (final String bad : new String[] {"0", "-2", "big"}) {
+            final String message = assertThrows(IllegalArgumentException.class,
+                    () -> BrokerConfig.from(Map.of("socket.send.buffer.bytes", bad))).getMessage();
+            assertTrue(message.contains("socket.send.buffer.bytes"), message);
+        }
+    }
+
+    @Test
     void shouldRejectBadValuesNamingTheKey() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> BrokerConfig.from(Map.of("num.partitions", "0"))).getMessage().contains("num.partitions"));

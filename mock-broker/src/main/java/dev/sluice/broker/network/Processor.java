@@ -41,6 +41,8 @@ final class Processor implements Runnable {
     private final RequestHandler handler;
     private final NetworkCounters counters;
     private final int maxRequestBytes;
+    /** SO_SNDBUF for adopted sockets in bytes; -1 leaves the OS default. */
+    private final int sendBufferBytes;
     private final AtomicLong connectionIds;
     private final Queue<SocketChannel> newConnections = new ConcurrentLinkedQueue<>();
     private final Queue<NetworkRequest.Completion> completions = new ConcurrentLinkedQueue<>();
@@ -51,12 +53,13 @@ final class Processor implements Runnable {
     private volatile Thread thread;
 
     Processor(final int index, final RequestHandler handler, final NetworkCounters counters,
-              final int maxRequestBytes, final AtomicLong connectionIds) throws IOException {
+              final int maxRequestBytes, final int sendBufferBytes, final AtomicLong connectionIds) throws IOException {
         this.index = index;
         this.selector = Selector.open();
         this.handler = handler;
         this.counters = counters;
         this.maxRequestBytes = maxRequestBytes;
+        this.sendBufferBytes = sendBufferBytes;
         this.connectionIds = connectionIds;
         this.framePool = new FrameBufferPool(FrameBufferPool.DEFAULT_MAX_POOLED_BUFFER_BYTES,
                 FrameBufferPool.DEFAULT_MAX_FREE_BYTES, counters);
@@ -108,6 +111,9 @@ final class Processor implements Runnable {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (sendBufferBytes > 0) {
+                    channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferBytes);
+                }
                 final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
                 final Connection connection = new Connection(connectionIds.incrementAndGet(), channel, key,
                         address, maxRequestBytes, framePool);

@@ -23,6 +23,7 @@ public final class SocketServer implements AutoCloseable {
     private final int requestedPort;
     private final int processorCount;
     private final int maxRequestBytes;
+    private final int sendBufferBytes;
     private final RequestHandler handler;
     private final NetworkCounters counters = new NetworkCounters();
     private final List<Processor> processors = new ArrayList<>();
@@ -30,15 +31,23 @@ public final class SocketServer implements AutoCloseable {
     private ServerSocketChannel serverChannel;
     private volatile boolean running;
 
+    /** As the six-argument constructor, leaving each socket's send buffer to the operating system. */
+    public SocketServer(final String host, final int port, final int processorCount, final int maxRequestBytes,
+                        final RequestHandler handler) {
+        this(host, port, processorCount, maxRequestBytes, -1, handler);
+    }
+
     /**
      * @param host            address to bind, e.g. "127.0.0.1"
      * @param port            port to bind, 0 for a free one
      * @param processorCount  number of processor threads (at least 1)
      * @param maxRequestBytes {@code socket.request.max.bytes}: larger frames close the connection
+     * @param sendBufferBytes {@code socket.send.buffer.bytes}: SO_SNDBUF of each accepted socket in bytes,
+     *                        -1 for the operating system's default
      * @param handler         called with every request frame
      */
     public SocketServer(final String host, final int port, final int processorCount, final int maxRequestBytes,
-                        final RequestHandler handler) {
+                        final int sendBufferBytes, final RequestHandler handler) {
         if (processorCount < 1) {
             throw new IllegalArgumentException("num.network.threads must be at least 1, was " + processorCount);
         }
@@ -46,10 +55,15 @@ public final class SocketServer implements AutoCloseable {
             throw new IllegalArgumentException("socket.request.max.bytes must be at least "
                     + NetworkRequest.MIN_HEADER_LENGTH + ", was " + maxRequestBytes);
         }
+        if (sendBufferBytes == 0 || sendBufferBytes < -1) {
+            throw new IllegalArgumentException("socket.send.buffer.bytes must be positive or -1 for the OS default, was "
+                    + sendBufferBytes);
+        }
         this.host = host;
         this.requestedPort = port;
         this.processorCount = processorCount;
         this.maxRequestBytes = maxRequestBytes;
+        this.sendBufferBytes = sendBufferBytes;
         this.handler = handler;
     }
 
@@ -59,7 +73,8 @@ public final class SocketServer implements AutoCloseable {
         serverChannel.bind(new InetSocketAddress(host, requestedPort), 128);
         final AtomicLong connectionIds = new AtomicLong();
         for (int i = 0; i < processorCount; i++) {
-            final Processor processor = new Processor(i, handler, counters, maxRequestBytes, connectionIds);
+            final Processor processor = new Processor(i, handler, counters, maxRequestBytes, sendBufferBytes,
+                    connectionIds);
             processors.add(processor);
             threads.add(startThread(processor, "sluice-network-" + i));
         }

@@ -77,7 +77,13 @@ class OffsetCommitDuringRebalanceTest {
         }
         assertEquals(Errors.NONE, coordinator.error());
         try (Wire wire = new Wire(coordinator.data().host(), coordinator.data().port())) {
-            final JoinGroupResponse first = wire.call(new JoinGroupRequest.Builder(joinData(group, "")), JOIN_V9);
+            // A coordinator whose offsets partition was just created answers COORDINATOR_LOAD_IN_PROGRESS until it
+            // has loaded it (seen on a loaded machine); kafka-clients retries that, and so does this.
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            JoinGroupResponse first;
+            do {
+                first = wire.call(new JoinGroupRequest.Builder(joinData(group, "")), JOIN_V9);
+            } while (first.error() == Errors.COORDINATOR_LOAD_IN_PROGRESS && System.nanoTime() < deadline && pause());
             assertEquals(Errors.MEMBER_ID_REQUIRED, first.error());
             final String memberId = first.data().memberId();
             final JoinGroupResponse joined = wire.call(new JoinGroupRequest.Builder(joinData(group, memberId)), JOIN_V9);

@@ -168,16 +168,36 @@ class SocketServerTest {
             for (int i = 0; i < 20; i++) {
                 assertEchoWorks(good, 100 + i);
             }
-            final DataInputStream in = new DataInputStream(slow.getInputStream());
-            final int size = in.readInt();
-            final byte[] response = new byte[size];
-            in.readFully(response);
-            final int headerLength = size - FILE_BYTES;
-            final byte[] slice = new byte[FILE_BYTES];
-            System.arraycopy(response, headerLength, slice, 0, FILE_BYTES);
-            assertArrayEquals(fileBytes, slice);
+            assertArrayEquals(fileBytes, fileSliceOf(new DataInputStream(slow.getInputStream())));
         }
         assertEquals(FILE_BYTES, server.counters().transferToBytes() - transferBefore);
+    }
+
+    @Test
+    void shouldSendThroughASocketSendBufferOfTheConfiguredSize() throws Exception {
+        final int sendBuffer = 16 * 1024;
+        try (SocketServer small = new SocketServer("127.0.0.1", 0, 1, MAX_REQUEST_BYTES, sendBuffer, this::handle)) {
+            small.start();
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(64 * 1024);
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", small.port()));
+                socket.setSoTimeout(10_000);
+                writeRequest(new DataOutputStream(socket.getOutputStream()), FILE, 1, "file");
+                assertArrayEquals(fileBytes, fileSliceOf(new DataInputStream(socket.getInputStream())));
+            }
+            // The kernel doubles SO_SNDBUF, and the peer's window adds at most its 64 KiB: each sendfile
+            // can queue little more than 100 KiB, so 16 MiB take well over 64 calls. With the OS's
+            // self-tuning buffer a call moves up to a whole slice (measured: 1 MiB per call).
+            final long calls = small.counters().transferToCalls();
+            assertTrue(calls >= 64, "16 MiB went out in only " + calls + " transferTo calls");
+        }
+    }
+
+    @Test
+    void shouldRejectASendBufferOfZeroBytes() {
+        final String message = assertThrows(IllegalArgumentException.class,
+                () -> new SocketServer("127.0.0.1", 0, 1, MAX_REQUEST_BYTES, 0, this::handle)).getMessage();
+        assertTrue(message.contains("socket.send.buffer.bytes"), message);
     }
 
     @Test
@@ -263,6 +283,16 @@ class SocketServerTest {
             assertEquals(allocatedBefore, server.counters().frameBuffersAllocated());
             assertEquals(reusedBefore, server.counters().frameBuffersReused());
         }
+    }
+
+    /** Reads a FILE response and returns the file bytes after its echoed header. */
+    private static byte[] fileSliceOf(final DataInputStream in) throws IOException {
+        final int size = in.readInt();
+        final byte[] response = new byte[size];
+        in.readFully(response);
+        final byte[] slice = new byte[FILE_BYTES];
+        System.arraycopy(response, size - FILE_BYTES, slice, 0, FILE_BYTES);
+        return slice;
     }
 
     private static ByteBuffer echoOf(final NetworkRequest request, final int extraBytes) {

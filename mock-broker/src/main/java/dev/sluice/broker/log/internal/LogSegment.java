@@ -333,11 +333,18 @@ public final class LogSegment {
         int position = 0;
         if (entry >= 0) {
             position = index.position(entry);
-            final long indexed = headers.readWithin(position, size).baseOffset();
-            if (indexed != index.offset(entry)) {
+            final RecordBatch indexed = headers.readWithin(position, size);
+            if (indexed.baseOffset() != index.offset(entry)) {
                 throw new IOException("offset index of " + logFile + " is damaged: entry " + entry + " says offset "
-                        + index.offset(entry) + " starts at position " + position + ", the batch there starts at " + indexed);
+                        + index.offset(entry) + " starts at position " + position + ", the batch there starts at "
+                        + indexed.baseOffset());
             }
+            // The header that proved the entry is also the first step of the walk: a fetch from a batch
+            // start (what consumers send) needs this one read and no other.
+            if (indexed.nextOffset() > offset) {
+                return position;
+            }
+            position += indexed.sizeInBytes();
         }
         final int end = size;
         while (position < end) {
@@ -363,12 +370,18 @@ public final class LogSegment {
         final long limit = (long) position + Math.max(0, maxBytes);
         final HeaderReader headers = new HeaderReader(channel, logFile);
         int at = position;
+        // Size of the batch at `at` when the entry check already read its header, else -1.
+        int knownSize = -1;
         final int entry = index.entryAtOrBefore(limit);
-        if (entry >= 0 && index.position(entry) > position && entryStartsItsBatch(headers, entry, end)) {
-            at = index.position(entry);
+        if (entry >= 0 && index.position(entry) > position) {
+            knownSize = sizeIfEntryStartsItsBatch(headers, entry, end);
+            if (knownSize > 0) {
+                at = index.position(entry);
+            }
         }
         while (at < end) {
-            final int batchSize = headers.sizeWithin(at, end);
+            final int batchSize = knownSize > 0 ? knownSize : headers.sizeWithin(at, end);
+            knownSize = -1;
             if ((long) at + batchSize > limit) {
                 if (at == position && minOneBatch) {
                     return batchSize;
@@ -380,13 +393,19 @@ public final class LogSegment {
         return at - position;
     }
 
-    /** One header read confirms an index entry really starts its batch before a slice end trusts it. */
-    private boolean entryStartsItsBatch(final HeaderReader headers, final int entry, final int end) {
+    /**
+     * One header read confirms an index entry really starts its batch before a slice end trusts it, and
+     * gives that batch's size so the walk from there need not read it again.
+     *
+     * @return the size in bytes of the batch at the entry, or -1 when the entry does not start a batch
+     */
+    private int sizeIfEntryStartsItsBatch(final HeaderReader headers, final int entry, final int end) {
         try {
-            return headers.readWithin(index.position(entry), end).baseOffset() == index.offset(entry);
+            final RecordBatch batch = headers.readWithin(index.position(entry), end);
+            return batch.baseOffset() == index.offset(entry) ? batch.sizeInBytes() : -1;
         } catch (final IOException e) {
             LOG.warn("Ignoring damaged entry {} of offset index {}", entry, indexFile, e);
-            return false;
+            return -1;
         }
     }
 
