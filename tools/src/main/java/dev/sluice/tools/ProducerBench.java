@@ -46,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * lz4) get {@code --headline-rounds} rounds, the rest {@code --rounds}; tables show medians. Each
  * run's final line is appended to {@code --raw} as it completes, so a stopped matrix keeps its data.
  * Before a broker's first measured cell, {@code --broker-warmup-rounds} unmeasured passes ({@link #warmUp})
- * run each client once per codec, so that no cell measures a broker whose JIT is still compiling.
+ * run each client once per record size and codec, so that no cell measures a broker whose JIT is
+ * still compiling.
  */
 public final class ProducerBench {
     private static final long RUN_TIMEOUT_SECONDS = 300;
@@ -196,24 +197,26 @@ public final class ProducerBench {
     }
 
     /**
-     * Unmeasured runs on a freshly started broker: each client once per codec of the matrix, per warm-up
-     * round, with the matrix's first record size at linger.ms 0. Without them the first measured cell
-     * paid for the broker's JIT compiling its produce path: on Apache Kafka's broker the first run
-     * of 100 B records reached about half the records/s of the same run repeated a minute later, and
-     * that first run was always Sluice's. Results are printed with a leading {@code #} and are not
-     * part of the table or the raw file.
+     * Unmeasured runs on a freshly started broker: per warm-up round, each client once per record size
+     * and codec of the matrix, at linger.ms 0 and the size's record count. Without them the first
+     * measured cells paid for the broker's JIT compiling its produce path. On Apache Kafka's broker the
+     * first run of 100 B records spent 2 of its 3.3 us of broker CPU per record in the compiler threads,
+     * and the first run of 1 KiB records after only 100 B ones 5.5 of 9.8 us. That first cell's first
+     * run was always Sluice's. Results are printed with a leading {@code #} and are not part of the
+     * table or the raw file.
      */
     static void warmUp(final String broker, final String bootstrap, final Matrix matrix,
                        final ConsumerBench.Commands commands, final PrintStream out)
         throws IOException, InterruptedException {
-        final int size = matrix.sizes().get(0);
         for (int round = 1; round <= matrix.warmupRounds(); round++) {
-            for (final String compression : matrix.compressions()) {
-                for (final String client : List.of("sluice", "kafka")) {
-                    final PerfSummary s = perf(commands, "pb-warmup", bootstrap, new Cell(broker, size, 0, compression),
-                        client, matrix.records(size), -1, 0);
-                    out.printf(Locale.ROOT, "# warm-up %s %s %d B %s: %s%n", broker, client, size, compression,
-                        s == null ? "FAILED" : s.format());
+            for (final int size : matrix.sizes()) {
+                for (final String compression : matrix.compressions()) {
+                    for (final String client : List.of("sluice", "kafka")) {
+                        final PerfSummary s = perf(commands, "pb-warmup", bootstrap,
+                            new Cell(broker, size, 0, compression), client, matrix.records(size), -1, 0);
+                        out.printf(Locale.ROOT, "# warm-up %s %s %d B %s: %s%n", broker, client, size, compression,
+                            s == null ? "FAILED" : s.format());
+                    }
                 }
             }
         }

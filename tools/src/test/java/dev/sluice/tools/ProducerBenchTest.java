@@ -55,7 +55,7 @@ class ProducerBenchTest {
 
     private static List<String> runMatrix(final Path dir, final int warmupRounds, final RecordingCommands commands,
                                           final ByteArrayOutputStream printed) throws Exception {
-        final ProducerBench.Matrix matrix = new ProducerBench.Matrix(1, 1, RECORDS, RECORDS, List.of(100),
+        final ProducerBench.Matrix matrix = new ProducerBench.Matrix(1, 1, RECORDS, RECORDS, List.of(100, 200),
             List.of(5), List.of("none", "lz4"), warmupRounds);
         final Path raw = dir.resolve("raw.tsv");
         final List<ProducerBench.Run> runs;
@@ -64,40 +64,48 @@ class ProducerBenchTest {
             runs = ProducerBench.matrix("sluice", broker.bootstrapServers(), matrix, commands, raw,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         }
-        assertEquals(4, runs.size(), printed.toString(StandardCharsets.UTF_8));
+        assertEquals(8, runs.size(), printed.toString(StandardCharsets.UTF_8));
         runs.forEach(run -> assertEquals(RECORDS, run.summary().records(), run.toString()));
         return Files.readAllLines(raw, StandardCharsets.UTF_8);
     }
 
     @Test
-    void shouldWarmTheBrokerWithEachClientAndCodecBeforeTheFirstMeasuredRun(@TempDir final Path dir) throws Exception {
+    void shouldWarmTheBrokerWithEachClientSizeAndCodecBeforeTheFirstMeasuredRun(@TempDir final Path dir)
+        throws Exception {
         final RecordingCommands commands = new RecordingCommands();
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();
         final List<String> raw = runMatrix(dir, 1, commands, printed);
 
         final List<List<String>> started = commands.producerRuns;
-        assertEquals(8, started.size(), started.toString());
+        assertEquals(16, started.size(), started.toString());
         final Set<String> warmed = new HashSet<>();
-        for (final List<String> args : started.subList(0, 4)) {
+        for (final List<String> args : started.subList(0, 8)) {
             assertTrue(flag(args, "--topic").startsWith("pb-warmup-"), args.toString());
-            assertEquals("100", flag(args, "--record-size"), args.toString());
             assertTrue(args.contains("linger.ms=0"), args.toString());
             assertEquals(Long.toString(RECORDS), flag(args, "--num-records"), args.toString());
-            warmed.add(flag(args, "--client") + " " + args.stream().filter(a -> a.startsWith("compression.type="))
-                .findFirst().orElseThrow());
+            warmed.add(flag(args, "--client") + " " + flag(args, "--record-size") + " "
+                + args.stream().filter(a -> a.startsWith("compression.type=")).findFirst().orElseThrow());
         }
-        assertEquals(Set.of("sluice compression.type=none", "kafka compression.type=none",
-            "sluice compression.type=lz4", "kafka compression.type=lz4"), warmed);
-        for (final List<String> args : started.subList(4, 8)) {
-            assertTrue(flag(args, "--topic").startsWith("pb-sluice-100-5-"), args.toString());
+        final Set<String> expected = new HashSet<>();
+        for (final String client : List.of("sluice", "kafka")) {
+            for (final String size : List.of("100", "200")) {
+                for (final String compression : List.of("none", "lz4")) {
+                    expected.add(client + " " + size + " compression.type=" + compression);
+                }
+            }
+        }
+        assertEquals(expected, warmed);
+        for (final List<String> args : started.subList(8, 16)) {
+            assertTrue(flag(args, "--topic").startsWith("pb-sluice-"), args.toString());
+            assertFalse(flag(args, "--topic").startsWith("pb-warmup-"), args.toString());
         }
 
         // Warm-up results are printed but stay out of the raw file and the table.
         final String out = printed.toString(StandardCharsets.UTF_8);
-        assertEquals(4, out.lines().filter(l -> l.startsWith("# warm-up sluice ")).count(), out);
+        assertEquals(8, out.lines().filter(l -> l.startsWith("# warm-up sluice ")).count(), out);
         assertFalse(out.contains("FAILED"), out);
-        assertEquals(4, raw.size(), String.join("\n", raw));
-        raw.forEach(line -> assertTrue(line.startsWith("sluice\t100\t5\t"), line));
+        assertEquals(8, raw.size(), String.join("\n", raw));
+        raw.forEach(line -> assertTrue(line.matches("sluice\t(100|200)\t5\t.*"), line));
     }
 
     @Test
@@ -106,7 +114,7 @@ class ProducerBenchTest {
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();
         runMatrix(dir, 0, commands, printed);
 
-        assertEquals(4, commands.producerRuns.size(), commands.producerRuns.toString());
+        assertEquals(8, commands.producerRuns.size(), commands.producerRuns.toString());
         assertEquals("sluice", flag(commands.producerRuns.get(0), "--client"));
         commands.producerRuns.forEach(args -> assertFalse(flag(args, "--topic").startsWith("pb-warmup-"), args.toString()));
         assertFalse(printed.toString(StandardCharsets.UTF_8).contains("# warm-up"));
