@@ -69,7 +69,7 @@ public final class ProducerBench {
     /**
      * The unthrottled matrix on one broker.
      *
-     * @param warmupRounds unmeasured passes over every client and codec before the first measured cell
+     * @param warmupRounds unmeasured passes over every client, record size and codec before the first measured cell
      *                     ({@link #warmUp}); 0 for none
      */
     record Matrix(int rounds, int headlineRounds, long recordsSmall, long recordsLarge, List<Integer> sizes,
