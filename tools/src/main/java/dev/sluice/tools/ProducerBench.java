@@ -1,6 +1,7 @@
 package dev.sluice.tools;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  * producer-bench [--brokers sluice,kafka] [--rounds 1] [--headline-rounds 3] [--records-small 500000]
  *                [--records-large 200000] [--sizes 100,1024] [--lingers 0,5,50] [--compressions none,lz4,zstd]
- *                [--raw FILE] [--out FILE]
+ *                [--broker-warmup-rounds 1] [--raw FILE] [--out FILE]
  * producer-bench --latency-rate auto|R [--latency-fraction 0.5] [--latency-seconds 5] [--latency-warmup-seconds 2]
  *                [--p99-tolerance-ms 1]
  *                [--brokers ...] [--rounds 1] [--records-small 500000] [--records-large 200000] [--sizes ...]
@@ -44,6 +45,9 @@ import java.util.concurrent.TimeoutException;
  * that drift in the machine's load hits both alike. Headline cells (linger.ms 5, no compression and
  * lz4) get {@code --headline-rounds} rounds, the rest {@code --rounds}; tables show medians. Each
  * run's final line is appended to {@code --raw} as it completes, so a stopped matrix keeps its data.
+ * Before a broker's first measured cell, {@code --broker-warmup-rounds} unmeasured passes ({@link #warmUp})
+ * run each client once per record size and codec, so that no cell measures a broker whose JIT is
+ * still compiling.
  */
 public final class ProducerBench {
     private static final long RUN_TIMEOUT_SECONDS = 300;
@@ -62,6 +66,19 @@ public final class ProducerBench {
     record Run(Cell cell, String client, int round, PerfSummary summary) {
     }
 
+    /**
+     * The unthrottled matrix on one broker.
+     *
+     * @param warmupRounds unmeasured passes over every client, record size and codec before the first measured cell
+     *                     ({@link #warmUp}); 0 for none
+     */
+    record Matrix(int rounds, int headlineRounds, long recordsSmall, long recordsLarge, List<Integer> sizes,
+                  List<Integer> lingers, List<String> compressions, int warmupRounds) {
+        long records(final int size) {
+            return size <= 100 ? recordsSmall : recordsLarge;
+        }
+    }
+
     public static void main(final String[] args) throws Exception {
         final BenchOptions opts;
         final List<String> brokers;
@@ -72,12 +89,14 @@ public final class ProducerBench {
         final List<Integer> sizes;
         final List<Integer> lingers;
         final List<String> compressions;
+        final int warmupRounds;
         LatencyBench.Settings latency = null;
         final long toleranceMs;
         try {
             opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "headline-rounds",
                 "records-small", "records-large", "sizes", "lingers", "compressions", "raw", "out", "latency-rate",
-                "latency-fraction", "latency-seconds", "latency-warmup-seconds", "p99-tolerance-ms", "from-raw"));
+                "latency-fraction", "latency-seconds", "latency-warmup-seconds", "p99-tolerance-ms", "from-raw",
+                "broker-warmup-rounds"));
             brokers = opts.choices("brokers", "sluice,kafka", Set.of("sluice", "kafka"));
             rounds = opts.positiveInt("rounds", 1);
             headlineRounds = opts.positiveInt("headline-rounds", 3);
@@ -88,9 +107,14 @@ public final class ProducerBench {
             compressions = opts.choices("compressions", "none,lz4,zstd",
                 Set.of("none", "gzip", "snappy", "lz4", "zstd"));
             toleranceMs = opts.nonNegativeLong("p99-tolerance-ms", 1);
+            warmupRounds = (int) Math.min(Integer.MAX_VALUE, opts.nonNegativeLong("broker-warmup-rounds", 1));
             if (opts.has("latency-rate") || opts.has("from-raw")) {
                 final LatencyRate rate = LatencyRate.parse(opts.text("latency-rate", "auto"),
                     opts.text("latency-fraction", Double.toString(LatencyRate.DEFAULT_FRACTION)));
+                if (opts.has("broker-warmup-rounds")) {
+                    throw new IllegalArgumentException("option --broker-warmup-rounds is for the unthrottled matrix;"
+                        + " with --latency-rate use --latency-warmup-seconds");
+                }
                 latency = new LatencyBench.Settings(rate, opts.positiveDouble("latency-seconds", 5),
                     opts.nonNegativeDouble("latency-warmup-seconds", 2), rounds, sizes, lingers, compressions,
                     recordsSmall, recordsLarge);
@@ -111,50 +135,91 @@ public final class ProducerBench {
             latencyMode(opts, latency, toleranceMs, brokers);
             return;
         }
+        final Matrix matrix = new Matrix(rounds, headlineRounds, recordsSmall, recordsLarge, sizes, lingers,
+            compressions, warmupRounds);
         final Path root = Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath();
         final Path raw = opts.path("raw", "tools/target/producer-bench-raw.tsv");
         final Path out = opts.path("out", "tools/target/producer-bench.md");
         Files.createDirectories(raw.toAbsolutePath().getParent());
 
         final List<Run> runs = new ArrayList<>();
-        int order = 0;
         for (final String broker : brokers) {
             try (BenchBroker running = BenchBroker.start(root, broker)) {
-                final String bootstrap = running.bootstrap();
-                System.out.println("# " + broker + " broker at " + bootstrap);
-                // Rounds outermost: one full pass of the matrix first, so a stopped run still covers every cell.
-                for (int round = 1; round <= Math.max(rounds, headlineRounds); round++) {
-                    for (final int size : sizes) {
-                        for (final int linger : lingers) {
-                            for (final String compression : compressions) {
-                                final Cell cell = new Cell(broker, size, linger, compression);
-                                if (round > (cell.headline() ? headlineRounds : rounds)) {
-                                    continue;
-                                }
-                                final long records = size <= 100 ? recordsSmall : recordsLarge;
-                                final List<String> clients = order++ % 2 == 0
-                                    ? List.of("sluice", "kafka") : List.of("kafka", "sluice");
-                                for (final String client : clients) {
-                                    final PerfSummary s = perf(root, bootstrap, cell, client, records);
-                                    final String line = String.format(Locale.ROOT, "%s\t%d\t%d\t%s\t%s\t%d\t%s%n",
-                                        broker, size, linger, compression, client, round,
-                                        s == null ? "FAILED" : s.format());
-                                    System.out.print(line);
-                                    Files.writeString(raw, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                                        StandardOpenOption.APPEND);
-                                    if (s != null) {
-                                        runs.add(new Run(cell, client, round, s));
-                                    }
-                                }
+                System.out.println("# " + broker + " broker at " + running.bootstrap());
+                runs.addAll(matrix(broker, running.bootstrap(), matrix, ConsumerBench.Commands.bin(root), raw,
+                    System.out));
+            }
+        }
+        final String table = BenchTable.markdown(runs);
+        System.out.println(table);
+        Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs the unthrottled matrix against one running broker: the warm-up first, then every cell with
+     * both clients back to back, which goes first alternating from one cell to the next (Sluice first
+     * in the first cell). Measured runs' final lines are appended to {@code raw} and printed.
+     */
+    static List<Run> matrix(final String broker, final String bootstrap, final Matrix matrix,
+                            final ConsumerBench.Commands commands, final Path raw, final PrintStream out)
+        throws IOException, InterruptedException {
+        warmUp(broker, bootstrap, matrix, commands, out);
+        final List<Run> runs = new ArrayList<>();
+        int order = 0;
+        // Rounds outermost: one full pass of the matrix first, so a stopped run still covers every cell.
+        for (int round = 1; round <= Math.max(matrix.rounds(), matrix.headlineRounds()); round++) {
+            for (final int size : matrix.sizes()) {
+                for (final int linger : matrix.lingers()) {
+                    for (final String compression : matrix.compressions()) {
+                        final Cell cell = new Cell(broker, size, linger, compression);
+                        if (round > (cell.headline() ? matrix.headlineRounds() : matrix.rounds())) {
+                            continue;
+                        }
+                        final List<String> clients = order++ % 2 == 0
+                            ? List.of("sluice", "kafka") : List.of("kafka", "sluice");
+                        for (final String client : clients) {
+                            final PerfSummary s = perf(commands, "pb", bootstrap, cell, client, matrix.records(size),
+                                -1, 0);
+                            final String line = String.format(Locale.ROOT, "%s\t%d\t%d\t%s\t%s\t%d\t%s%n",
+                                broker, size, linger, compression, client, round, s == null ? "FAILED" : s.format());
+                            out.print(line);
+                            Files.writeString(raw, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                                StandardOpenOption.APPEND);
+                            if (s != null) {
+                                runs.add(new Run(cell, client, round, s));
                             }
                         }
                     }
                 }
             }
         }
-        final String table = BenchTable.markdown(runs);
-        System.out.println(table);
-        Files.writeString(out, table, StandardCharsets.UTF_8);
+        return runs;
+    }
+
+    /**
+     * Unmeasured runs on a freshly started broker: per warm-up round, each client once per record size
+     * and codec of the matrix, at linger.ms 0 and the size's record count. Without them the first
+     * measured cells paid for the broker's JIT compiling its produce path. On Apache Kafka's broker the
+     * first run of 100 B records spent 2 of its 3.3 us of broker CPU per record in the compiler threads,
+     * and the first run of 1 KiB records after only 100 B ones 5.5 of 9.8 us. That first cell's first
+     * run was always Sluice's. Results are printed with a leading {@code #} and are not part of the
+     * table or the raw file.
+     */
+    static void warmUp(final String broker, final String bootstrap, final Matrix matrix,
+                       final ConsumerBench.Commands commands, final PrintStream out)
+        throws IOException, InterruptedException {
+        for (int round = 1; round <= matrix.warmupRounds(); round++) {
+            for (final int size : matrix.sizes()) {
+                for (final String compression : matrix.compressions()) {
+                    for (final String client : List.of("sluice", "kafka")) {
+                        final PerfSummary s = perf(commands, "pb-warmup", bootstrap,
+                            new Cell(broker, size, 0, compression), client, matrix.records(size), -1, 0);
+                        out.printf(Locale.ROOT, "# warm-up %s %s %d B %s: %s%n", broker, client, size, compression,
+                            s == null ? "FAILED" : s.format());
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -187,11 +252,6 @@ public final class ProducerBench {
         Files.writeString(out, table, StandardCharsets.UTF_8);
     }
 
-    private static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
-                                    final long records) throws IOException, InterruptedException {
-        return perf(root, bootstrap, cell, client, records, -1, 0);
-    }
-
     /**
      * One producer-perf run of {@code client} on a fresh topic.
      *
@@ -203,23 +263,33 @@ public final class ProducerBench {
     static PerfSummary perf(final Path root, final String bootstrap, final Cell cell, final String client,
                             final long records, final long throughput, final long warmupRecords)
         throws IOException, InterruptedException {
-        final String topic = String.format(Locale.ROOT, "pb-%s-%d-%d-%s-%s-%d", cell.broker(), cell.size(),
-            cell.linger(), cell.compression(), client, System.nanoTime());
+        return perf(ConsumerBench.Commands.bin(root), "pb", bootstrap, cell, client, records, throughput, warmupRecords);
+    }
+
+    /**
+     * One producer-perf run started through {@code commands}, on a fresh topic named from
+     * {@code topicPrefix} and the cell.
+     */
+    static PerfSummary perf(final ConsumerBench.Commands commands, final String topicPrefix, final String bootstrap,
+                            final Cell cell, final String client, final long records, final long throughput,
+                            final long warmupRecords) throws IOException, InterruptedException {
+        final String topic = String.format(Locale.ROOT, "%s-%s-%d-%d-%s-%s-%d", topicPrefix, cell.broker(),
+            cell.size(), cell.linger(), cell.compression(), client, System.nanoTime());
         try {
             BenchTopics.create(bootstrap, topic, PARTITIONS);
         } catch (final ExecutionException | TimeoutException e) {
             System.err.println("run failed (" + client + " " + cell + "): topic " + topic + " not created: " + e);
             return null;
         }
-        final List<String> command = new ArrayList<>(List.of(root.resolve("bin/producer-perf").toString(), "--topic",
+        final List<String> args = new ArrayList<>(List.of("--topic",
             topic, "--num-records", Long.toString(records), "--record-size", Integer.toString(cell.size()),
             "--throughput", Long.toString(throughput), "--reporting-interval", "600000", "--client", client));
         if (warmupRecords > 0) {
-            command.addAll(List.of("--warmup-records", Long.toString(warmupRecords)));
+            args.addAll(List.of("--warmup-records", Long.toString(warmupRecords)));
         }
-        command.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(),
+        args.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "linger.ms=" + cell.linger(),
             "compression.type=" + cell.compression()));
-        final BenchProcess run = BenchProcess.run(command, RUN_TIMEOUT_SECONDS);
+        final BenchProcess run = BenchProcess.run(commands.producerPerf(args), RUN_TIMEOUT_SECONDS);
         final String text = run.output();
         final PerfSummary summary = PerfSummary.find(text).orElse(null);
         if (summary == null || !run.succeeded()) {
