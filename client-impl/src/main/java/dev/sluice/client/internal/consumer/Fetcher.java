@@ -60,6 +60,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
     private final DecompressionContext decompression;
     private final RecordIterator iterator;
     private final Set<Integer> nodesWithFetchInFlight = new HashSet<>();
+    private final AssignedLeaders assignedLeaders = new AssignedLeaders();
     private final ArrayDeque<CompletedFetch<K, V>> completed = new ArrayDeque<>();
     private final Map<TopicPartition, Long> outOfRange = new LinkedHashMap<>();
 
@@ -98,14 +99,21 @@ public final class Fetcher<K, V> implements AutoCloseable {
     /**
      * Sends a Fetch to every ready leader that has fetchable partitions and no fetch in flight, unless
      * that fetch would only be a long poll holding the leader's one slot while records are still to be
-     * fetched for other partitions (see {@link FetchPlan}).
+     * fetched for other partitions (see {@link FetchPlan}). Returns at once, without walking the
+     * partitions, when every leader of the assignment already has a fetch in flight: what most calls
+     * find, since {@code poll} calls this each time it returns records.
      *
      * @return requests sent
      */
     public int sendFetches(final long nowMs) {
         final ClusterView cluster = metadata.cluster();
+        final Set<Integer> leaders = assignedLeaders.of(cluster, subscriptions);
+        if (leaders != null && nodesWithFetchInFlight.containsAll(leaders)) {
+            // What the walk below would conclude, partition by partition: each leader's one slot is taken.
+            return 0;
+        }
         final Map<Integer, FetchPlan> byNode = new LinkedHashMap<>();
-        for (final TopicPartition tp : subscriptions.assignment()) {
+        for (final TopicPartition tp : subscriptions.assignedPartitions()) {
             if (!subscriptions.isFetchable(tp)) {
                 continue;
             }
