@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +60,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
     private final RecordIterator iterator;
     private final Set<Integer> nodesWithFetchInFlight = new HashSet<>();
     private final AssignedLeaders assignedLeaders = new AssignedLeaders();
-    private final ArrayDeque<CompletedFetch<K, V>> completed = new ArrayDeque<>();
+    private final BufferedFetches<K, V> completed = new BufferedFetches<>();
     private final Map<TopicPartition, Long> outOfRange = new LinkedHashMap<>();
 
     public Fetcher(final NetworkClient client, final Metadata metadata, final SubscriptionState subscriptions,
@@ -84,16 +83,11 @@ public final class Fetcher<K, V> implements AutoCloseable {
      * the end of the buffered one unknown).
      */
     private long nextFetchOffset(final TopicPartition tp) {
-        CompletedFetch<K, V> buffered = null;
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (fetch.partition().equals(tp)) {
-                if (buffered != null) {
-                    return -1;
-                }
-                buffered = fetch;
-            }
+        final List<CompletedFetch<K, V>> buffered = completed.of(tp);
+        if (buffered.isEmpty()) {
+            return subscriptions.position(tp);
         }
-        return buffered == null ? subscriptions.position(tp) : buffered.endOffset();
+        return buffered.size() == 1 ? buffered.get(0).endOffset() : -1;
     }
 
     /**
@@ -157,8 +151,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
         if (highWatermark < 0) {
             return false;
         }
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (fetch.partition().equals(tp) && fetch.endOffset() >= highWatermark) {
+        for (final CompletedFetch<K, V> fetch : completed.of(tp)) {
+            if (fetch.endOffset() >= highWatermark) {
                 return true;
             }
         }
@@ -284,17 +278,16 @@ public final class Fetcher<K, V> implements AutoCloseable {
         int remaining = config.maxPollRecords();
         int total = 0;
         while (remaining > 0 && !completed.isEmpty()) {
-            final CompletedFetch<K, V> fetch = completed.peekFirst();
+            final CompletedFetch<K, V> fetch = completed.first();
             final TopicPartition tp = fetch.partition();
             if (!subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetch.nextOffset()) {
-                completed.pollFirst().release(); // unassigned or seeked elsewhere: the data is stale
+                completed.dropFirst(); // unassigned or seeked elsewhere: the data is stale
                 continue;
             }
             if (subscriptions.isPaused(tp)) {
                 // Kept for resume unless the position moves; other partitions go on.
-                completed.pollFirst();
-                completed.addLast(fetch);
-                if (allPaused()) {
+                completed.moveFirstToBack();
+                if (completed.allOf(subscriptions::isPaused)) {
                     break;
                 }
                 continue;
@@ -317,7 +310,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
             remaining -= added;
             total += added;
             if (fetch.isExhausted()) {
-                completed.pollFirst().release();
+                completed.dropFirst();
             }
         }
         if (total > 0) {
@@ -326,30 +319,14 @@ public final class Fetcher<K, V> implements AutoCloseable {
         return out;
     }
 
-    private boolean allPaused() {
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (!subscriptions.isPaused(fetch.partition())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Drops buffered data of {@code tp} (after a seek or unassignment), releasing its response buffers. */
     public void clearBuffered(final TopicPartition tp) {
-        completed.removeIf(fetch -> {
-            if (!fetch.partition().equals(tp)) {
-                return false;
-            }
-            fetch.release();
-            return true;
-        });
+        completed.drop(tp);
     }
 
     @Override
     public void close() {
-        completed.forEach(CompletedFetch::release);
-        completed.clear();
+        completed.dropAll();
         decompression.close();
     }
 }
