@@ -48,6 +48,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
     /** Fetch v13+ names topics by id, which this client's metadata does not track; v12 has everything else we use. */
     static final short MAX_FETCH_VERSION = 12;
+    /** Largest capacity a partition's list of records in one poll's result starts with. */
+    private static final int MAX_PRESIZED_RECORDS = 1024;
 
     private final NetworkClient client;
     private final Metadata metadata;
@@ -292,7 +294,13 @@ public final class Fetcher<K, V> implements AutoCloseable {
                 }
                 continue;
             }
-            final List<ConsumerRecord<K, V>> list = out.computeIfAbsent(tp, key -> new ArrayList<>());
+            List<ConsumerRecord<K, V>> list = out.get(tp);
+            if (list == null) {
+                // Sized for what may still come (max.poll.records is 500 by default): growing from 10 to 500
+                // copied the list ten times a poll. Capped so a huge max.poll.records does not presize huge lists.
+                list = new ArrayList<>(Math.min(remaining, MAX_PRESIZED_RECORDS));
+                out.put(tp, list);
+            }
             final int added;
             try {
                 added = fetch.drain(remaining, list);
