@@ -24,15 +24,20 @@ class BufferedFetchesTest {
             true, new StringDeserializer(), new StringDeserializer());
     }
 
-    @Test
-    void shouldKeepEachPartitionsResponsesInArrivalOrderAlongsideTheQueue() {
-        final BufferedFetches<String, String> buffered = new BufferedFetches<>();
-        final CompletedFetch<String, String> a1 = fetch(A, 0);
-        final CompletedFetch<String, String> b1 = fetch(B, 0);
-        final CompletedFetch<String, String> a2 = fetch(A, 10);
+    // Fresh for each test (JUnit makes one instance per test): A's two responses around B's one.
+    private final CompletedFetch<String, String> a1 = fetch(A, 0);
+    private final CompletedFetch<String, String> b1 = fetch(B, 0);
+    private final CompletedFetch<String, String> a2 = fetch(A, 10);
+    private final BufferedFetches<String, String> buffered = new BufferedFetches<>();
+
+    BufferedFetchesTest() {
         buffered.add(a1);
         buffered.add(b1);
         buffered.add(a2);
+    }
+
+    @Test
+    void shouldKeepEachPartitionsResponsesInArrivalOrderAlongsideTheQueue() {
         assertEquals(List.of(a1, a2), buffered.of(A));
         assertEquals(List.of(b1), buffered.of(B));
         assertEquals(List.of(), buffered.of(new TopicPartition("other", 0)));
@@ -58,13 +63,6 @@ class BufferedFetchesTest {
 
     @Test
     void shouldDropOnePartitionOrEverythingReleasingFrames() {
-        final BufferedFetches<String, String> buffered = new BufferedFetches<>();
-        final CompletedFetch<String, String> a1 = fetch(A, 0);
-        final CompletedFetch<String, String> b1 = fetch(B, 0);
-        final CompletedFetch<String, String> a2 = fetch(A, 10);
-        buffered.add(a1);
-        buffered.add(b1);
-        buffered.add(a2);
         assertFalse(buffered.allOf(Set.of(A)::contains));
         assertTrue(buffered.allOf(Set.of(A, B)::contains));
 
