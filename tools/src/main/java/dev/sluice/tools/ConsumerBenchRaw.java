@@ -9,11 +9,12 @@ import java.util.Locale;
  * baseline, written as they complete and read back by {@code --from-raw}.
  *
  * <pre>
- * broker  size  compression  client  round  records  rebalance-ms  fetch-ms  MB/s  records/s  cpu-us/record
+ * broker  size  compression  client  round  records  rebalance-ms  fetch-ms  MB/s  records/s  cpu-us/record  longest-wait-ms  cores-busy
  * socket-baseline  size  file  -  round  MB/s
  * </pre>
  *
- * A failed run or baseline has {@code FAILED} in place of its figures.
+ * A failed run or baseline has {@code FAILED} in place of its figures. Lines written before the last
+ * two columns existed (eleven fields) are still read, with the wait unknown (-1) and cores busy NaN.
  */
 final class ConsumerBenchRaw {
     static final String BASELINE = "socket-baseline";
@@ -25,9 +26,10 @@ final class ConsumerBenchRaw {
     static String runLine(final ConsumerBench.Cell cell, final String client, final int round,
                           final ConsumerPerfResult result) {
         return String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%d\t%s", cell.broker(), cell.size(), cell.compression(),
-            client, round, result == null ? FAILED : String.format(Locale.ROOT, "%d\t%d\t%d\t%.2f\t%.1f\t%.3f",
-                result.records(), result.rebalanceMs(), result.fetchMs(), result.fetchMbPerSec(),
-                result.fetchRecordsPerSec(), result.cpuUsPerRecord()));
+            client, round, result == null ? FAILED : String.format(Locale.ROOT,
+                "%d\t%d\t%d\t%.2f\t%.1f\t%.3f\t%d\t%.2f", result.records(), result.rebalanceMs(), result.fetchMs(),
+                result.fetchMbPerSec(), result.fetchRecordsPerSec(), result.cpuUsPerRecord(), result.longestWaitMs(),
+                result.coresBusy()));
     }
 
     static String baselineLine(final int size, final int round, final Double mbPerSec) {
@@ -51,11 +53,12 @@ final class ConsumerBenchRaw {
                     if (!f[5].equals(FAILED)) {
                         baseline.add(Double.parseDouble(f[5]));
                     }
-                } else if (f.length == 11) {
+                } else if (f.length == 11 || f.length == 13) {
                     final ConsumerBench.Cell cell = new ConsumerBench.Cell(f[0], Integer.parseInt(f[1]), f[2]);
                     runs.add(new ConsumerBench.Run(cell, f[3], Integer.parseInt(f[4]), new ConsumerPerfResult(
                         Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Double.parseDouble(f[8]),
-                        Double.parseDouble(f[9]), Double.parseDouble(f[10]))));
+                        Double.parseDouble(f[9]), Double.parseDouble(f[10]), f.length == 13 ? Long.parseLong(f[11]) : -1,
+                        f.length == 13 ? Double.parseDouble(f[12]) : Double.NaN)));
                 } else if (!(f.length == 6 && f[5].equals(FAILED))) {
                     throw new IllegalArgumentException("not a consumer-bench raw line: " + line);
                 }

@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Turns {@link ConsumerBench} runs into Markdown: one row per cell with each client's median over
  * its rounds and the Sluice/kafka-clients ratios, then the verdict on the two targets of the
  * consumer issue: fetch records/s at least 1.5x kafka-clients', and on the Sluice broker the Sluice
- * consumer's MiB/s of 1 KiB uncompressed records at least half the plain-socket baseline's.
+ * consumer's MiB/s of 1 KiB uncompressed records at least half the plain-socket baseline's. Each
+ * row also lists every round's cores busy and longest wait for records (consumer-perf's phase line),
+ * which a median would hide: that is how a round starved of CPU by another process shows.
  */
 final class ConsumerBenchTable {
     private ConsumerBenchTable() {
@@ -28,8 +31,9 @@ final class ConsumerBenchTable {
         }
         final StringBuilder md = new StringBuilder();
         md.append("| broker | size B | compression | rounds | sluice rec/s | kafka rec/s | rec/s ratio | sluice MB/s"
-            + " | kafka MB/s | sluice cpu-us/rec | kafka cpu-us/rec | cpu ratio | sluice join ms | kafka join ms |\n");
-        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | kafka MB/s | sluice cpu-us/rec | kafka cpu-us/rec | cpu ratio | sluice join ms | kafka join ms"
+            + " | sluice cores busy | kafka cores busy | sluice longest wait ms | kafka longest wait ms |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int cells = 0;
         int rateMet = 0;
         double baselineCellMbPerSec = Double.NaN;
@@ -51,11 +55,15 @@ final class ConsumerBenchTable {
                 baselineCellMbPerSec = sMb;
             }
             md.append(String.format(Locale.ROOT,
-                "| %s | %d | %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f |%n",
+                "| %s | %d | %s | %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %s | %s |%n",
                 c.broker(), c.size(), c.compression(), Math.min(sluice.size(), kafka.size()), sRate, kRate,
                 sRate / kRate, sMb, median(kafka, ConsumerPerfResult::fetchMbPerSec), sCpu, kCpu, sCpu / kCpu,
-                median(sluice, r -> r.rebalanceMs()), median(kafka, r -> r.rebalanceMs())));
+                median(sluice, r -> r.rebalanceMs()), median(kafka, r -> r.rebalanceMs()), coresBusy(sluice),
+                coresBusy(kafka), longestWaits(sluice), longestWaits(kafka)));
         }
+        md.append(String.format(Locale.ROOT, "%nCores busy and longest wait for records are listed per round, in round"
+            + " order: a starved round (another process took a core) shows fewer cores busy and a lower rate with short"
+            + " waits, a stalled one a wait near fetch.max.wait.ms; ? where consumer-perf printed no phase line.%n"));
         md.append(String.format(Locale.ROOT, "%nTarget records/s >= 1.5x kafka-clients: met in %d of %d cells.%n",
             rateMet, cells));
         final double baseline = BenchTable.median(baselineMbPerSec.stream().mapToDouble(Double::doubleValue).toArray());
@@ -69,6 +77,24 @@ final class ConsumerBenchTable {
                 ratio >= 0.5 ? "met" : "not met"));
         }
         return md.toString();
+    }
+
+    /** Each round's cores busy, in order, e.g. {@code 1.82, 1.21, 1.85}. */
+    private static String coresBusy(final List<ConsumerPerfResult> results) {
+        final StringJoiner out = new StringJoiner(", ");
+        for (final ConsumerPerfResult r : results) {
+            out.add(Double.isNaN(r.coresBusy()) ? "?" : String.format(Locale.ROOT, "%.2f", r.coresBusy()));
+        }
+        return out.toString();
+    }
+
+    /** Each round's longest wait for records in ms, in order. */
+    private static String longestWaits(final List<ConsumerPerfResult> results) {
+        final StringJoiner out = new StringJoiner(", ");
+        for (final ConsumerPerfResult r : results) {
+            out.add(r.longestWaitMs() < 0 ? "?" : Long.toString(r.longestWaitMs()));
+        }
+        return out.toString();
     }
 
     private static List<ConsumerPerfResult> of(final List<ConsumerBench.Run> runs, final String client) {

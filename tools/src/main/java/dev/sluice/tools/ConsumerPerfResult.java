@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What one {@code consumer-perf} run printed at the end: Kafka ConsumerPerformance's summary line
- * (ten comma-separated columns after its header) and Sluice's extra line with CPU per record.
+ * (ten comma-separated columns after its header) and Sluice's extra lines with CPU per record and
+ * with the fetch phase's longest wait for records and cores busy.
  *
  * <pre>
  * start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
@@ -23,13 +24,25 @@ import java.util.regex.Pattern;
  * @param fetchRecordsPerSec records per second over {@code fetchMs}
  * @param cpuUsPerRecord     CPU of the whole consumer JVM over the fetch phase, microseconds per record;
  *                           NaN when the line is missing or the platform gives no process CPU time
+ * @param longestWaitMs      the fetch phase's longest time without records, milliseconds ({@link #phaseLine});
+ *                           -1 when the line is missing
+ * @param coresBusy          CPU of the whole consumer JVM over the fetch phase divided by its wall time;
+ *                           NaN when the line is missing or the platform gives no process CPU time
  */
 record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double fetchMbPerSec,
-                          double fetchRecordsPerSec, double cpuUsPerRecord) {
+                          double fetchRecordsPerSec, double cpuUsPerRecord, long longestWaitMs, double coresBusy) {
     private static final String NUMBER = "(-?[0-9]+(?:\\.[0-9]+)?)";
     private static final Pattern SUMMARY = Pattern.compile("^[^,]+, [^,]+, " + NUMBER + ", " + NUMBER + ", ([0-9]+), "
         + NUMBER + ", ([0-9]+), ([0-9]+), " + NUMBER + ", " + NUMBER + "$");
     private static final Pattern CPU = Pattern.compile("^(NaN|[0-9]+(?:\\.[0-9]+)?) cpu-us/record \\(fetch\\)$");
+    private static final Pattern PHASE = Pattern.compile(
+        "^([0-9]+) ms longest wait for records, (NaN|[0-9]+(?:\\.[0-9]+)?) cores busy \\(fetch\\)$");
+
+    /** A result without the phase line (older output, or a run that printed none). */
+    ConsumerPerfResult(final long records, final long rebalanceMs, final long fetchMs, final double fetchMbPerSec,
+                       final double fetchRecordsPerSec, final double cpuUsPerRecord) {
+        this(records, rebalanceMs, fetchMs, fetchMbPerSec, fetchRecordsPerSec, cpuUsPerRecord, -1, Double.NaN);
+    }
 
     /** The CPU line {@code consumer-perf} prints after the summary. */
     static String cpuLine(final double cpuUsPerRecord) {
@@ -49,7 +62,10 @@ record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double f
             coresBusy);
     }
 
-    /** Finds the last summary line (and CPU line, if any) in a run's output; empty when there is none. */
+    /**
+     * Finds the last summary line, and the CPU and phase lines that follow it (if any), in a run's output;
+     * empty when there is no summary line.
+     */
     static Optional<ConsumerPerfResult> find(final String output) {
         ConsumerPerfResult last = null;
         for (final String raw : output.split("\n")) {
@@ -61,10 +77,20 @@ record ConsumerPerfResult(long records, long rebalanceMs, long fetchMs, double f
                     Double.NaN);
                 continue;
             }
+            if (last == null) {
+                continue;
+            }
             final Matcher c = CPU.matcher(line);
-            if (c.find() && last != null) {
+            if (c.find()) {
                 last = new ConsumerPerfResult(last.records, last.rebalanceMs, last.fetchMs, last.fetchMbPerSec,
-                    last.fetchRecordsPerSec, Double.parseDouble(c.group(1)));
+                    last.fetchRecordsPerSec, Double.parseDouble(c.group(1)), last.longestWaitMs, last.coresBusy);
+                continue;
+            }
+            final Matcher p = PHASE.matcher(line);
+            if (p.find()) {
+                last = new ConsumerPerfResult(last.records, last.rebalanceMs, last.fetchMs, last.fetchMbPerSec,
+                    last.fetchRecordsPerSec, last.cpuUsPerRecord, Long.parseLong(p.group(1)),
+                    Double.parseDouble(p.group(2)));
             }
         }
         return Optional.ofNullable(last);

@@ -31,6 +31,26 @@ class ConsumerBenchTableTest {
     }
 
     @Test
+    void shouldListEveryRoundsCoresBusyAndLongestWaitSoAStarvedRoundShows() {
+        final ConsumerBench.Cell cell = new ConsumerBench.Cell("sluice", 100, "none");
+        final String md = ConsumerBenchTable.markdown(List.of(
+            phased(cell, "sluice", 1, 1.85, 40), phased(cell, "kafka", 1, 1.70, 80),
+            phased(cell, "sluice", 2, 1.12, 35), phased(cell, "kafka", 2, 1.72, 90),
+            phased(cell, "sluice", 3, 1.80, 41), new ConsumerBench.Run(cell, "kafka", 3,
+                new ConsumerPerfResult(1000, 3000, 100, 1, 100_000, 1.0))), List.of());
+        assertTrue(md.contains("| sluice cores busy | kafka cores busy | sluice longest wait ms | kafka longest wait ms |"),
+            md);
+        // Round order is kept; the kafka round without a phase line shows as unknown.
+        assertTrue(md.contains(" | 1.85, 1.12, 1.80 | 1.70, 1.72, ? | 40, 35, 41 | 80, 90, ? |\n"), md);
+    }
+
+    private static ConsumerBench.Run phased(final ConsumerBench.Cell cell, final String client, final int round,
+                                            final double coresBusy, final long longestWaitMs) {
+        return new ConsumerBench.Run(cell, client, round,
+            new ConsumerPerfResult(1000, 3000, 100, 1, 100_000, 1.0, longestWaitMs, coresBusy));
+    }
+
+    @Test
     void shouldReportAMissedTargetAndAMissingBaseline() {
         final ConsumerBench.Cell kafkaCell = new ConsumerBench.Cell("kafka", 100, "zstd");
         final String md = ConsumerBenchTable.markdown(List.of(
@@ -48,14 +68,35 @@ class ConsumerBenchTableTest {
             + "2026-12-05 23:40:01:123, 2026-12-05 23:40:05:456, 195.3125, 45.0769, 200000, 46160.0, 3101, 1233,"
             + " 158.4043, 162206.0178\n" + ConsumerPerfResult.cpuLine(1.8449) + "\n";
         final ConsumerPerfResult r = ConsumerPerfResult.find(output).orElseThrow();
-        assertEquals(new ConsumerPerfResult(200000, 3101, 1233, 158.4043, 162206.0178, 1.84), r);
+        assertEquals(new ConsumerPerfResult(200000, 3101, 1233, 158.4043, 162206.0178, 1.84, -1, Double.NaN), r);
         assertTrue(ConsumerPerfResult.find("WARNING: Exiting before consuming the expected number of messages\n")
             .isEmpty());
     }
 
     @Test
+    void shouldReadConsumerPerfsPhaseLine() {
+        final String output = "2026-12-05 23:40:01:123, 2026-12-05 23:40:05:456, 195.3125, 45.0769, 200000, 46160.0,"
+            + " 3101, 1233, 158.4043, 162206.0178\n" + ConsumerPerfResult.cpuLine(1.8449) + "\n"
+            + ConsumerPerfResult.phaseLine(61, 1.8249) + "\n";
+        assertEquals(new ConsumerPerfResult(200000, 3101, 1233, 158.4043, 162206.0178, 1.84, 61, 1.82),
+            ConsumerPerfResult.find(output).orElseThrow());
+        final ConsumerPerfResult noClock = ConsumerPerfResult.find(output.replace(
+            ConsumerPerfResult.phaseLine(61, 1.8249), ConsumerPerfResult.phaseLine(7, Double.NaN))).orElseThrow();
+        assertEquals(7, noClock.longestWaitMs());
+        assertTrue(Double.isNaN(noClock.coresBusy()), noClock.toString());
+    }
+
+    @Test
+    void shouldReadRawLinesWrittenBeforeThePhaseColumns() {
+        final ConsumerBench.Results read = ConsumerBenchRaw.read(List.of(
+            "sluice\t1024\tnone\tkafka\t2\t200000\t3101\t1233\t158.40\t162206.0\t1.845"));
+        assertEquals(List.of(new ConsumerBench.Run(BASELINE_CELL, "kafka", 2,
+            new ConsumerPerfResult(200000, 3101, 1233, 158.4, 162206.0, 1.845, -1, Double.NaN))), read.runs());
+    }
+
+    @Test
     void shouldReadBackTheRawLinesItWritesAndSkipFailures() {
-        final ConsumerPerfResult result = new ConsumerPerfResult(200000, 3101, 1233, 158.4, 162206.0, 1.845);
+        final ConsumerPerfResult result = new ConsumerPerfResult(200000, 3101, 1233, 158.4, 162206.0, 1.845, 61, 1.82);
         final ConsumerBench.Results read = ConsumerBenchRaw.read(List.of(
             ConsumerBenchRaw.runLine(BASELINE_CELL, "kafka", 2, result),
             ConsumerBenchRaw.runLine(BASELINE_CELL, "sluice", 2, null),

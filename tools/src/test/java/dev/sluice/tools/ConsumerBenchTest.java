@@ -67,6 +67,14 @@ class ConsumerBenchTest {
         assertEquals(4, results.runs().size());
         assertEquals(1, results.baselineMbPerSec().size());
         results.runs().forEach(run -> assertEquals(RECORDS, run.result().records(), run.toString()));
+        // consumer-perf's phase line is kept, in the raw file too (13 columns).
+        results.runs().forEach(run -> assertTrue(run.result().longestWaitMs() >= 0 && run.result().coresBusy() > 0,
+            run.toString()));
+        lines.stream().filter(l -> !l.startsWith("socket-baseline")).forEach(l ->
+            assertEquals(13, l.split("\t").length, l));
+        final List<ConsumerBench.Run> readBack = ConsumerBenchRaw.read(lines).runs();
+        assertEquals(results.runs().stream().map(r -> r.result().longestWaitMs() + " " + r.result().coresBusy()).toList(),
+            readBack.stream().map(r -> r.result().longestWaitMs() + " " + r.result().coresBusy()).toList());
 
         final String md = ConsumerBenchTable.markdown(results.runs(), results.baselineMbPerSec());
         assertTrue(md.contains("| sluice | 1024 | none | 1 | "), md);

@@ -313,7 +313,7 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
                 throw new IllegalArgumentException("Timeout must not be negative");
             }
             final boolean subscribed = coordinator != null && coordinator.hasSubscription();
-            if (subscriptions.assignment().isEmpty() && !subscribed) {
+            if (!subscriptions.hasAssignment() && !subscribed) {
                 throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
             }
             final long startMs = time.milliseconds();
@@ -360,8 +360,13 @@ public final class SluiceConsumer<K, V> implements Consumer<K, V> {
      * @throws NoOffsetForPartitionException when a partition has no position and the strategy is none
      */
     private void updateFetchPositions(final long nowMs) {
-        for (final TopicPartition tp : subscriptions.assignment()) {
-            metadata.addTopic(tp.topic());
+        for (final String topic : subscriptions.assignedTopics()) {
+            metadata.addTopic(topic);
+        }
+        if (subscriptions.allPositionsKnown()) {
+            // Nothing to look up, as on almost every poll once reading: the committed offsets, resets and
+            // lookups below would each walk every partition to find that out again.
+            return;
         }
         if (coordinator != null && !coordinator.refreshCommittedOffsets(nowMs)) {
             return; // committed offsets are being fetched; resetting now could skip them

@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +48,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
     /** Fetch v13+ names topics by id, which this client's metadata does not track; v12 has everything else we use. */
     static final short MAX_FETCH_VERSION = 12;
+    /** Largest capacity a partition's list of records in one poll's result starts with. */
+    private static final int MAX_PRESIZED_RECORDS = 1024;
 
     private final NetworkClient client;
     private final Metadata metadata;
@@ -60,7 +61,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
     private final DecompressionContext decompression;
     private final RecordIterator iterator;
     private final Set<Integer> nodesWithFetchInFlight = new HashSet<>();
-    private final ArrayDeque<CompletedFetch<K, V>> completed = new ArrayDeque<>();
+    private final AssignedLeaders assignedLeaders = new AssignedLeaders();
+    private final BufferedFetches<K, V> completed = new BufferedFetches<>();
     private final Map<TopicPartition, Long> outOfRange = new LinkedHashMap<>();
 
     public Fetcher(final NetworkClient client, final Metadata metadata, final SubscriptionState subscriptions,
@@ -83,29 +85,31 @@ public final class Fetcher<K, V> implements AutoCloseable {
      * the end of the buffered one unknown).
      */
     private long nextFetchOffset(final TopicPartition tp) {
-        CompletedFetch<K, V> buffered = null;
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (fetch.partition().equals(tp)) {
-                if (buffered != null) {
-                    return -1;
-                }
-                buffered = fetch;
-            }
+        final List<CompletedFetch<K, V>> buffered = completed.of(tp);
+        if (buffered.isEmpty()) {
+            return subscriptions.position(tp);
         }
-        return buffered == null ? subscriptions.position(tp) : buffered.endOffset();
+        return buffered.size() == 1 ? buffered.get(0).endOffset() : -1;
     }
 
     /**
      * Sends a Fetch to every ready leader that has fetchable partitions and no fetch in flight, unless
      * that fetch would only be a long poll holding the leader's one slot while records are still to be
-     * fetched for other partitions (see {@link FetchPlan}).
+     * fetched for other partitions (see {@link FetchPlan}). Returns at once, without walking the
+     * partitions, when every leader of the assignment already has a fetch in flight: what most calls
+     * find, since {@code poll} calls this each time it returns records.
      *
      * @return requests sent
      */
     public int sendFetches(final long nowMs) {
         final ClusterView cluster = metadata.cluster();
+        final Set<Integer> leaders = assignedLeaders.of(cluster, subscriptions);
+        if (leaders != null && nodesWithFetchInFlight.containsAll(leaders)) {
+            // What the walk below would conclude, partition by partition: each leader's one slot is taken.
+            return 0;
+        }
         final Map<Integer, FetchPlan> byNode = new LinkedHashMap<>();
-        for (final TopicPartition tp : subscriptions.assignment()) {
+        for (final TopicPartition tp : subscriptions.assignedPartitions()) {
             if (!subscriptions.isFetchable(tp)) {
                 continue;
             }
@@ -149,8 +153,8 @@ public final class Fetcher<K, V> implements AutoCloseable {
         if (highWatermark < 0) {
             return false;
         }
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (fetch.partition().equals(tp) && fetch.endOffset() >= highWatermark) {
+        for (final CompletedFetch<K, V> fetch : completed.of(tp)) {
+            if (fetch.endOffset() >= highWatermark) {
                 return true;
             }
         }
@@ -276,22 +280,27 @@ public final class Fetcher<K, V> implements AutoCloseable {
         int remaining = config.maxPollRecords();
         int total = 0;
         while (remaining > 0 && !completed.isEmpty()) {
-            final CompletedFetch<K, V> fetch = completed.peekFirst();
+            final CompletedFetch<K, V> fetch = completed.first();
             final TopicPartition tp = fetch.partition();
             if (!subscriptions.isAssigned(tp) || subscriptions.position(tp) != fetch.nextOffset()) {
-                completed.pollFirst().release(); // unassigned or seeked elsewhere: the data is stale
+                completed.dropFirst(); // unassigned or seeked elsewhere: the data is stale
                 continue;
             }
             if (subscriptions.isPaused(tp)) {
                 // Kept for resume unless the position moves; other partitions go on.
-                completed.pollFirst();
-                completed.addLast(fetch);
-                if (allPaused()) {
+                completed.moveFirstToBack();
+                if (completed.allOf(subscriptions::isPaused)) {
                     break;
                 }
                 continue;
             }
-            final List<ConsumerRecord<K, V>> list = out.computeIfAbsent(tp, key -> new ArrayList<>());
+            List<ConsumerRecord<K, V>> list = out.get(tp);
+            if (list == null) {
+                // Sized for what may still come (max.poll.records is 500 by default): growing from 10 to 500
+                // copied the list ten times a poll. Capped so a huge max.poll.records does not presize huge lists.
+                list = new ArrayList<>(Math.min(remaining, MAX_PRESIZED_RECORDS));
+                out.put(tp, list);
+            }
             final int added;
             try {
                 added = fetch.drain(remaining, list);
@@ -309,7 +318,7 @@ public final class Fetcher<K, V> implements AutoCloseable {
             remaining -= added;
             total += added;
             if (fetch.isExhausted()) {
-                completed.pollFirst().release();
+                completed.dropFirst();
             }
         }
         if (total > 0) {
@@ -318,30 +327,14 @@ public final class Fetcher<K, V> implements AutoCloseable {
         return out;
     }
 
-    private boolean allPaused() {
-        for (final CompletedFetch<K, V> fetch : completed) {
-            if (!subscriptions.isPaused(fetch.partition())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Drops buffered data of {@code tp} (after a seek or unassignment), releasing its response buffers. */
     public void clearBuffered(final TopicPartition tp) {
-        completed.removeIf(fetch -> {
-            if (!fetch.partition().equals(tp)) {
-                return false;
-            }
-            fetch.release();
-            return true;
-        });
+        completed.drop(tp);
     }
 
     @Override
     public void close() {
-        completed.forEach(CompletedFetch::release);
-        completed.clear();
+        completed.dropAll();
         decompression.close();
     }
 }

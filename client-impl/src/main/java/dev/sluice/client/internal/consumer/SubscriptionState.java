@@ -24,6 +24,16 @@ public final class SubscriptionState {
 
     private final OffsetResetStrategy defaultReset;
     private final Map<TopicPartition, PartitionProgress> assigned = new LinkedHashMap<>();
+    private final Set<TopicPartition> assignedView = Collections.unmodifiableSet(assigned.keySet());
+    /** The distinct topics of the assignment, in assignment order; replaced by {@link #assign}. */
+    private List<String> assignedTopics = List.of();
+    /** Bumped by every {@link #assign}, so callers can cache what they derive from the assignment. */
+    private int assignmentVersion;
+    /**
+     * Cached answer of {@link #allPositionsKnown()}: true only while every assigned partition is known
+     * to have a position and no pending reset. Every change that can take a position away clears it.
+     */
+    private boolean allPositionsKnown;
 
     private static final class PartitionProgress {
         long position = NO_POSITION;
@@ -44,13 +54,59 @@ public final class SubscriptionState {
     public void assign(final Collection<TopicPartition> partitions) {
         final Set<TopicPartition> wanted = new LinkedHashSet<>(partitions);
         assigned.keySet().retainAll(wanted);
+        final Set<String> topics = new LinkedHashSet<>();
         for (final TopicPartition tp : wanted) {
             assigned.computeIfAbsent(tp, key -> new PartitionProgress());
+            topics.add(tp.topic());
         }
+        assignedTopics = List.copyOf(topics);
+        assignmentVersion++;
+        allPositionsKnown = false;
     }
 
+    /** A copy of the assigned partitions, for callers that keep it or change the assignment meanwhile. */
     public Set<TopicPartition> assignment() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(assigned.keySet()));
+    }
+
+    /**
+     * The assigned partitions as a live read-only view, without the copy {@link #assignment()} makes:
+     * for the loops {@code poll} runs every time. Not to be kept, nor iterated across a change of the
+     * assignment.
+     */
+    public Set<TopicPartition> assignedPartitions() {
+        return assignedView;
+    }
+
+    /** True when at least one partition is assigned. */
+    public boolean hasAssignment() {
+        return !assigned.isEmpty();
+    }
+
+    /** The distinct topics of the assigned partitions, in assignment order (immutable). */
+    public List<String> assignedTopics() {
+        return assignedTopics;
+    }
+
+    /** Changes with every {@link #assign} call, so that what is derived from the assignment can be cached. */
+    public int assignmentVersion() {
+        return assignmentVersion;
+    }
+
+    /**
+     * True when every assigned partition has a position and no pending reset, so there is nothing to
+     * look up. Walks the partitions only after a change that may have taken a position away (an
+     * assignment or a reset); otherwise answers from the last walk, since {@code poll} asks every time.
+     */
+    public boolean allPositionsKnown() {
+        if (!allPositionsKnown) {
+            boolean all = true;
+            for (final PartitionProgress p : assigned.values()) {
+                all &= p.position != NO_POSITION && p.pendingReset == null;
+            }
+            allPositionsKnown = all;
+        }
+        return allPositionsKnown;
     }
 
     public boolean isAssigned(final TopicPartition tp) {
@@ -70,6 +126,9 @@ public final class SubscriptionState {
         final PartitionProgress p = progress(tp);
         p.position = offset;
         p.pendingReset = null;
+        if (offset == NO_POSITION) {
+            allPositionsKnown = false;
+        }
     }
 
     /** Advances the position after records were handed out (no-op if the partition was unassigned meanwhile). */
@@ -77,6 +136,9 @@ public final class SubscriptionState {
         final PartitionProgress p = assigned.get(tp);
         if (p != null) {
             p.position = nextOffset;
+            if (nextOffset == NO_POSITION) {
+                allPositionsKnown = false;
+            }
         }
     }
 
@@ -95,6 +157,7 @@ public final class SubscriptionState {
         final PartitionProgress p = progress(tp);
         p.pendingReset = strategy;
         p.position = NO_POSITION;
+        allPositionsKnown = false;
     }
 
     /** {@code auto.offset.reset}. */

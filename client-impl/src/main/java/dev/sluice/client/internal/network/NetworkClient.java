@@ -463,12 +463,27 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     private void expireRequests(final long nowMs) {
-        for (final Map.Entry<Integer, NodeState> e : new ArrayList<>(nodes.entrySet())) {
-            final InFlight oldest = e.getValue().inFlight.peekFirst();
+        // Found first and failed after: the handlers that failing runs may add nodes. Nothing is
+        // copied on the usual call, which finds nothing expired (every poll makes one).
+        List<InFlight> expired = null;
+        for (final NodeState s : nodes.values()) {
+            final InFlight oldest = s.inFlight.peekFirst();
             if (oldest != null && nowMs - oldest.createdMs() > config.requestTimeoutMs()) {
-                transport.disconnect(e.getKey(), "request timed out");
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
+                expired.add(oldest);
+            }
+        }
+        if (expired != null) {
+            for (final InFlight oldest : expired) {
+                final NodeState s = nodes.get(oldest.nodeId());
+                if (s == null || s.inFlight.peekFirst() != oldest) {
+                    continue; // failed meanwhile by a handler of another expired request
+                }
+                transport.disconnect(oldest.nodeId(), "request timed out");
                 transport.disconnected().clear();
-                handleDisconnect(e.getKey(), "request timed out", nowMs, oldest);
+                handleDisconnect(oldest.nodeId(), "request timed out", nowMs, oldest);
             }
         }
     }
