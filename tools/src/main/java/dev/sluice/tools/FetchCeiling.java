@@ -46,8 +46,9 @@ import java.util.Set;
  *              [--buffer heap|direct] [--receive-buffer B|-1]
  * </pre>
  *
- * {@code --receive-buffer} is SO_RCVBUF: 65536 by default, a consumer's default {@code receive.buffer.bytes};
- * {@code -1} leaves the OS's auto-tuned buffer. The result is one line (MB = MiB):
+ * {@code --receive-buffer} is SO_RCVBUF: by default {@code -1}, which leaves the OS's auto-tuned buffer as the
+ * Sluice consumer's default {@code receive.buffer.bytes} does; 65536 is kafka-clients' default. The result is
+ * one line (MB = MiB):
  * {@code fetch-ceiling: mode=copy buffer=heap records=N value.bytes=V wire.bytes=W fetches=F ms=T
  * nMsg.sec=R wire.MB.sec=Y MB.sec=X cpu.us.per.record=C}, where MB.sec counts key and value bytes as
  * consumer-perf does (in {@code read} and {@code crc} modes, which do not decode records, it is left out)
@@ -63,7 +64,7 @@ public final class FetchCeiling {
     private static final int PARTITION_MAX_BYTES = 1024 * 1024;
     private static final int MAX_WAIT_MS = 500;
     private static final int MIN_BYTES = 1;
-    private static final int DEFAULT_RECEIVE_BUFFER = 65_536;
+    private static final int DEFAULT_RECEIVE_BUFFER = -1;
     private static final double MIB = 1024.0 * 1024.0;
 
     /** What is done with each response after it is read. */

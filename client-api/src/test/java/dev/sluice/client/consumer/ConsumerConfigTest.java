@@ -80,7 +80,7 @@ class ConsumerConfigTest {
             Arguments.of(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, 50L),
             Arguments.of(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000L),
             Arguments.of(ConsumerConfig.SEND_BUFFER_CONFIG, 131072),
-            Arguments.of(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 65536),
+            Arguments.of(ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1),
             Arguments.of(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, 540000L),
             Arguments.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true),
             Arguments.of(ConsumerConfig.CLIENT_RACK_CONFIG, ""),
