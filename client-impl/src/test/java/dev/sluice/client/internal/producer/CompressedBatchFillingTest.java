@@ -239,4 +239,73 @@ class CompressedBatchFillingTest {
         assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> true).readyNodes(),
             "no appends since: the partition's rate has fallen and an idle leader takes the batch");
     }
+
+    /**
+     * As the sender would: learns the ratio from 20 full batches, then the last one drained is
+     * answered {@code roundTripMs} later and released, and the batch left open (created at that
+     * drain) receives batch.size uncompressed at once.
+     */
+    private void fillToBatchSizeAfterRoundTrip(final RecordAccumulator acc, final long roundTripMs) throws Exception {
+        ProducerBatch sent = null;
+        for (int i = 0; i < 20; i++) {
+            sent = nextFullBatch(acc, repeatedValue());
+        }
+        time.advance(roundTripMs);
+        acc.deallocate(sent);
+        while (!acc.firstQueued(TP).holdsUncompressed(BATCH_SIZE)) {
+            acc.append(TP, time.milliseconds(), null, repeatedValue().get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        }
+        assertTrue(!acc.firstQueued(TP).isFull(), "room left past batch.size uncompressed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldEndTheIdleWaitWithinAFewRoundTripsWhenRequestsAreQuick(final CompressionType type) throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024, 50);
+        fillToBatchSizeAfterRoundTrip(acc, 1);
+        final long horizon = IdleSendRule.ROUND_TRIPS;
+        final RecordAccumulator.ReadyCheck check = acc.ready(cluster, time.milliseconds(), node -> true);
+        assertTrue(check.readyNodes().isEmpty(), "a batch that filled this fast still waits a little, even if idle");
+        final long delay = check.nextReadyCheckDelayMs();
+        assertTrue(delay > 0 && delay < horizon, "the idle wait ends within " + horizon + " round trips of 1 ms, not"
+            + " at half of linger.ms: " + delay + " ms");
+
+        time.advance(delay);
+        assertTrue(acc.ready(cluster, time.milliseconds(), node -> false).readyNodes().isEmpty(),
+            "with a request in flight the batch still waits for linger.ms (or until full)");
+        assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> true).readyNodes(),
+            "an idle leader takes it");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldKeepWaitingHalfTheLingerWhenRequestsAreSlow(final CompressionType type) throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024, 50);
+        // A busy machine: a round trip long enough that a few of them span the linger.
+        fillToBatchSizeAfterRoundTrip(acc, 20);
+        final RecordAccumulator.ReadyCheck check = acc.ready(cluster, time.milliseconds(), node -> true);
+        assertTrue(check.readyNodes().isEmpty());
+        final long created = acc.firstQueued(TP).createdMs();
+        final long sendAt = time.milliseconds() + check.nextReadyCheckDelayMs();
+        assertEquals(created + 25, sendAt, "halfway from the previous drain to the linger deadline, as without round trips");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"LZ4", "ZSTD"})
+    void shouldSendAtOnceAtALongLingerWhenThePartitionWasQuietLongerThanItsHorizon(final CompressionType type)
+        throws Exception {
+        final RecordAccumulator acc = accumulator(type, 1024 * 1024, 50);
+        // Requests answered in 1 ms, and the partitioner comes back after more than the horizon.
+        fillToBatchSizeAfterRoundTrip(acc, 1);
+        acc.drain(cluster, Set.of(1), Integer.MAX_VALUE, null, time.milliseconds());
+        time.advance(IdleSendRule.ROUND_TRIPS + 1);
+        acc.append(TP, time.milliseconds(), null, repeatedValue().get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        while (!acc.firstQueued(TP).holdsUncompressed(BATCH_SIZE)) {
+            acc.append(TP, time.milliseconds(), null, repeatedValue().get(), NO_HEADERS, (offset, ts, error) -> { }, 0);
+        }
+        assertEquals(Set.of(1), acc.ready(cluster, time.milliseconds(), node -> true).readyNodes(),
+            "an idle leader takes the batch now rather than some 20 ms later, at half the linger");
+        assertTrue(acc.ready(cluster, time.milliseconds(), node -> false).readyNodes().isEmpty(),
+            "with a request in flight it keeps growing");
+    }
 }
