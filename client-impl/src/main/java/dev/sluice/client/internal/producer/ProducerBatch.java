@@ -56,8 +56,6 @@ public final class ProducerBatch {
     /** The batches this one was split into, once split; written before the latch opens. */
     private volatile List<ProducerBatch> splitInto = List.of();
     private long lastAttemptMs;
-    /** Monotonic clock ({@code Time.nanoseconds()}) at the last drain: the start of its latest round trip. */
-    private long lastAttemptNs;
     private int attempts;
     private boolean retry;
     private boolean inFlight;
@@ -270,17 +268,11 @@ public final class ProducerBatch {
         return lastAttemptMs;
     }
 
-    /** Marks the batch as being sent at {@code nowMs} (wall clock) and {@code nowNs} (monotonic). Sender thread only. */
-    void drained(final long nowMs, final long nowNs) {
+    /** Marks the batch as being sent at {@code nowMs}. Sender thread only. */
+    void drained(final long nowMs) {
         attempts++;
         lastAttemptMs = nowMs;
-        lastAttemptNs = nowNs;
         inFlight = true;
-    }
-
-    /** Monotonic nanoseconds at the last drain; meaningful only once {@link #attempts()} is positive. */
-    long lastAttemptNs() {
-        return lastAttemptNs;
     }
 
     /** Marks the batch as queued again for retry at {@code nowMs}. Sender thread only. */

@@ -95,8 +95,8 @@ public final class RecordAccumulator {
     private final AtomicInteger flushesInProgress = new AtomicInteger();
     private final AtomicInteger appendsInProgress = new AtomicInteger();
     private final Map<Integer, Integer> drainIndex = new HashMap<>();
-    /** Each partition's latest drain and round trip, for {@link IdleSendRule}; sender thread only. */
-    private final Map<TopicPartition, SendHistory> sendHistory = new HashMap<>();
+    /** When each partition's last batch was drained, epoch ms: its append rate for {@link IdleSendRule}. */
+    private final Map<TopicPartition, Long> lastDrainMs = new HashMap<>();
     private volatile boolean closed;
 
     public RecordAccumulator(final Config config, final BufferPool pool, final RecordsWriter.Factory writers,
@@ -259,24 +259,9 @@ public final class RecordAccumulator {
 
     /** When {@code first}, the open head batch of {@code tp}, may go to an idle leader: see {@link IdleSendRule}. */
     private long idleSendAtMs(final TopicPartition tp, final ProducerBatch first) {
-        final SendHistory history = sendHistory.get(tp);
-        final long previousDrainMs = history == null ? Long.MAX_VALUE : history.lastDrainMs;
-        final long roundTripNs = history == null ? SendHistory.UNKNOWN : history.roundTripNs;
+        final Long previousDrainMs = lastDrainMs.get(tp);
         return IdleSendRule.sendAtMs(first.uncompressedSizeInBytes(), first.uncompressedCapacity(), first.createdMs(),
-            previousDrainMs, IdleSendRule.horizonMs(config.lingerMs(), roundTripNs));
-    }
-
-    /**
-     * One partition's latest drain (epoch ms) and the round trip of its latest released batch
-     * (nanoseconds from its last drain to its release, {@link #UNKNOWN} before the first; for a
-     * retried batch that expires in the queue this overstates the round trip, which only makes the
-     * rule wait longer, as it did without a round trip). Sender thread only; mutable so that
-     * recording a drain allocates nothing.
-     */
-    private static final class SendHistory {
-        static final long UNKNOWN = -1;
-        long lastDrainMs = Long.MAX_VALUE;
-        long roundTripNs = UNKNOWN;
+            previousDrainMs == null ? Long.MAX_VALUE : previousDrainMs, config.lingerMs());
     }
 
     /** Backoff before retry number {@code attempts}: exponential from retry.backoff.ms, capped. */
@@ -320,7 +305,6 @@ public final class RecordAccumulator {
             return ready;
         }
         int size = 0;
-        final long nowNs = time.nanoseconds();
         final int start = drainIndex.getOrDefault(node, 0) % partitions.size();
         int i = start;
         do {
@@ -355,8 +339,8 @@ public final class RecordAccumulator {
                 sizer.batchClosed(tp.topic(), first.uncompressedSizeInBytes() - RecordBatch.HEADER_SIZE,
                     first.estimatedSizeInBytes() - RecordBatch.HEADER_SIZE);
             }
-            first.drained(nowMs, nowNs);
-            sendHistory.computeIfAbsent(tp, k -> new SendHistory()).lastDrainMs = nowMs;
+            first.drained(nowMs);
+            lastDrainMs.put(tp, nowMs);
             size += first.estimatedSizeInBytes();
             ready.add(first);
         } while (i != start);
@@ -504,17 +488,9 @@ public final class RecordAccumulator {
     }
 
     /**
-     * Returns a batch's buffer to the pool. Call only once no request refers to it any more; sender
-     * thread. For a batch that was sent, the time since its last drain is its partition's latest
-     * round trip (see {@link IdleSendRule#horizonMs}).
+     * Returns a batch's buffer to the pool. Call only once no request refers to it any more.
      */
     public void deallocate(final ProducerBatch batch) {
-        if (batch.attempts() > 0) {
-            final SendHistory history = sendHistory.get(batch.partition());
-            if (history != null) {
-                history.roundTripNs = Math.max(0, time.nanoseconds() - batch.lastAttemptNs());
-            }
-        }
         incomplete.remove(batch);
         if (batch.isPooled()) {
             pool.deallocate(batch.pooledBuffer());
