@@ -129,8 +129,8 @@ public final class ConsumerConfig extends ClientConfig {
         .define(SEND_BUFFER_CONFIG, Type.INT, 131072, Validators.atLeast(-1), Importance.MEDIUM,
             "Socket send buffer (SO_SNDBUF) in bytes; -1 leaves the operating system's default.")
         // Not Kafka's 65536: a fixed SO_RCVBUF turns off the kernel's receive-window auto-tuning, and a
-        // 64 KiB window cost the Sluice consumer 16-25 % of its 1 KiB throughput on loopback, kafka-clients
-        // up to 32 % (docs/benchmarks-consumer.md, "The receive window").
+        // 64 KiB window made the Sluice consumer 11-26 % slower on 1 KiB records over loopback, kafka-clients
+        // up to 24 % (docs/benchmarks-consumer.md, "The receive window").
         .define(RECEIVE_BUFFER_CONFIG, Type.INT, -1, Validators.atLeast(-1), Importance.MEDIUM,
             "Socket receive buffer (SO_RCVBUF) in bytes; -1 (the default, unlike kafka-clients' 65536) leaves it to "
                 + "the operating system, which grows the window with the connection's bandwidth.")
