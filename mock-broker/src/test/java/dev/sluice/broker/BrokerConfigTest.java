@@ -29,10 +29,10 @@ class BrokerConfigTest {
 
     @Test
     void shouldTakeTheSocketSendBufferInBytesOrMinusOneForTheOsDefault() {
-        assertEquals(102_400, BrokerConfig.from(Map.of()).socketSendBufferBytes());
-        assertEquals(-1, BrokerConfig.from(Map.of("socket.send.buffer.bytes", "-1")).socketSendBufferBytes());
+        assertEquals(-1, BrokerConfig.from(Map.of()).socketSendBufferBytes());
+        assertEquals(102_400, BrokerConfig.from(Map.of("socket.send.buffer.bytes", "102400")).socketSendBufferBytes());
         assertEquals(1_048_576, BrokerConfig.from(Map.of("socket.send.buffer.bytes", "1048576")).socketSendBufferBytes());
-        assertEquals("102400", BrokerConfig.from(Map.of()).values().get("socket.send.buffer.bytes"));
+        assertEquals("-1", BrokerConfig.from(Map.of()).values().get("socket.send.buffer.bytes"));
     }
 
     @Test

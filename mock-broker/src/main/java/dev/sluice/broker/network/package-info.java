@@ -25,15 +25,16 @@
  * where it stopped. {@link dev.sluice.broker.network.NetworkCounters} counts bytes by path.
  *
  * <p><b>Send buffer.</b> Each accepted socket gets {@code socket.send.buffer.bytes} of SO_SNDBUF
- * (Kafka's name and default, 102400; -1 keeps the OS's self-tuning buffer, which on Linux grows to
- * {@code net.ipv4.tcp_wmem}'s maximum). Measured with 8-partition, 8 MiB fetch responses to a reader
+ * (Kafka's name; default -1, which keeps the OS's self-tuning buffer, on Linux growing to
+ * {@code net.ipv4.tcp_wmem}'s maximum; Kafka's default is 102400). Measured with 8-partition, 8 MiB fetch responses to a reader
  * with a 64 KiB window over loopback (2026-12-06, see docs/benchmarks-consumer.md): the size does not
  * change throughput, because the broker is not what paces such a transfer; with the OS buffer one
  * {@code transferTo} queues a whole 1 MiB slice and the broker waits for the next request with its
  * answer already in the kernel, while with 100 KiB (the kernel doubles it) it calls sendfile about 35
  * times per response, resuming on OP_WRITE. The small buffer moves TCP work from the reader to the
  * broker: the Sluice consumer spent 7-9 % less CPU per record, the broker 35-60 % more per GiB served.
- * Kafka's default stays, for the same behaviour as an Apache Kafka broker.
+ * Since the broker's CPU per GiB is what it is measured by, and the readers' saving is smaller than the
+ * broker's cost, the default leaves the buffer to the OS; 102400 gives Apache Kafka's behaviour.
  *
  * <p><b>Where handlers run: on the processor thread.</b> Measured while kafka-clients 4.1.0 produced
  * and consumed 1 000 000 records per codec through this broker (8 partitions, linger 5 ms,
