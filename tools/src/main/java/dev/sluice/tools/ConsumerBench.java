@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * consumer-bench [--brokers sluice,kafka] [--rounds 3] [--records-small 1000000] [--records-large 200000]
- *                [--sizes 100,1024] [--compressions none,lz4,zstd] [--raw FILE] [--out FILE]
+ *                [--sizes 100,1024] [--compressions none,lz4,zstd] [--broker-warmup-rounds 1] [--raw FILE] [--out FILE]
  * consumer-bench --from-raw FILE [--out FILE]     the table again from a raw file (e.g. of a stopped run)
  * </pre>
  *
@@ -31,6 +31,11 @@ import java.util.concurrent.TimeoutException;
  * excluded); CPU is the consumer JVM's over the same phase. On the Sluice broker the socket baseline
  * runs after each round of the 1 KiB uncompressed cell, moving as many bytes as that cell's payload.
  * Raw lines ({@link ConsumerBenchRaw}) are appended to {@code --raw} as runs complete, so a stopped matrix keeps its data.
+ *
+ * <p>A freshly started broker serves its first fetches while its JIT is still compiling the fetch path,
+ * and whichever client reads first pays for it: so before a broker's first measured round, each client
+ * reads the first cell's topic {@code --broker-warmup-rounds} times (default 1, 0 for none), unmeasured
+ * and left out of the raw file and the table.
  */
 public final class ConsumerBench {
     private static final long RUN_TIMEOUT_SECONDS = 300;
@@ -52,7 +57,12 @@ public final class ConsumerBench {
     }
 
     /** The matrix's parameters. */
-    record Settings(int rounds, long recordsSmall, long recordsLarge, List<Integer> sizes, List<String> compressions) {
+    /**
+     * @param brokerWarmupRounds unmeasured reads by each client of the first cell's topic before the first
+     *                           measured round on a broker; 0 for none
+     */
+    record Settings(int rounds, long recordsSmall, long recordsLarge, List<Integer> sizes, List<String> compressions,
+                    int brokerWarmupRounds) {
         long records(final int size) {
             return size <= 100 ? recordsSmall : recordsLarge;
         }
@@ -102,11 +112,12 @@ public final class ConsumerBench {
         final List<String> brokers;
         try {
             opts = BenchOptions.parse(args, Set.of("brokers", "rounds", "records-small", "records-large", "sizes",
-                "compressions", "raw", "out", "from-raw"));
+                "compressions", "raw", "out", "from-raw", "broker-warmup-rounds"));
             brokers = opts.choices("brokers", "sluice,kafka", Set.of("sluice", "kafka"));
             settings = new Settings(opts.positiveInt("rounds", 3), opts.positiveLong("records-small", 1_000_000),
                 opts.positiveLong("records-large", 200_000), opts.ints("sizes", "100,1024", 1),
-                opts.choices("compressions", "none,lz4,zstd", Set.of("none", "gzip", "snappy", "lz4", "zstd")));
+                opts.choices("compressions", "none,lz4,zstd", Set.of("none", "gzip", "snappy", "lz4", "zstd")),
+                (int) Math.min(Integer.MAX_VALUE, opts.nonNegativeLong("broker-warmup-rounds", 1)));
         } catch (final IllegalArgumentException e) {
             System.err.println("consumer-bench: " + e.getMessage());
             System.exit(2);
@@ -149,6 +160,7 @@ public final class ConsumerBench {
         final List<Run> runs = new ArrayList<>();
         final List<Double> baseline = new ArrayList<>();
         int order = 0;
+        int warmupsLeft = settings.brokerWarmupRounds();
         for (final int size : settings.sizes()) {
             for (final String compression : settings.compressions()) {
                 final Cell cell = new Cell(broker, size, compression);
@@ -157,6 +169,13 @@ public final class ConsumerBench {
                     System.nanoTime());
                 if (!load(commands, bootstrap, topic, cell, records)) {
                     continue;
+                }
+                for (; warmupsLeft > 0; warmupsLeft--) {
+                    for (final String client : List.of("sluice", "kafka")) {
+                        final ConsumerPerfResult result = consume(commands, bootstrap, topic, client, records);
+                        System.out.println("# warm-up " + broker + " " + client + " " + cell.size() + " B "
+                            + cell.compression() + ": " + (result == null ? "failed" : result.fetchMbPerSec() + " MB/s"));
+                    }
                 }
                 for (int round = 1; round <= settings.rounds(); round++) {
                     final List<String> clients = order++ % 2 == 0

@@ -4,6 +4,8 @@ import dev.sluice.broker.MockBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ class ConsumerBenchTest {
         try (MockBroker broker = MockBroker.builder().dataDir(dir.resolve("data")).config("num.partitions", "8")
             .config("group.initial.rebalance.delay.ms", "0").build().start()) {
             results = ConsumerBench.run("sluice", broker.bootstrapServers(),
-                new ConsumerBench.Settings(1, RECORDS, RECORDS, List.of(1024), List.of("none", "lz4")), IN_CLASSPATH, raw);
+                new ConsumerBench.Settings(1, RECORDS, RECORDS, List.of(1024), List.of("none", "lz4"), 0), IN_CLASSPATH, raw);
         }
 
         final List<String> lines = Files.readAllLines(raw, StandardCharsets.UTF_8);
@@ -81,6 +83,37 @@ class ConsumerBenchTest {
         assertTrue(md.contains("| sluice | 1024 | lz4 | 1 | "), md);
         assertTrue(md.contains("met in ") && md.contains(" of 2 cells."), md);
         assertTrue(md.contains("Target >= 0.5x the socket baseline: the Sluice consumer on the Sluice broker moved "), md);
+    }
+
+    @Test
+    void shouldWarmAFreshBrokerWithEachClientBeforeTheFirstMeasuredRoundAndLeaveTheWarmUpOutOfTheResults(
+        @TempDir final Path dir) throws Exception {
+        final Path raw = dir.resolve("raw.tsv");
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final PrintStream stdout = System.out;
+        final ConsumerBench.Results results;
+        try (MockBroker broker = MockBroker.builder().dataDir(dir.resolve("data")).config("num.partitions", "8")
+            .config("group.initial.rebalance.delay.ms", "0").build().start()) {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            try {
+                results = ConsumerBench.run("sluice", broker.bootstrapServers(),
+                    new ConsumerBench.Settings(1, RECORDS, RECORDS, List.of(1024), List.of("none"), 1), IN_CLASSPATH, raw);
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+
+        final String output = printed.toString(StandardCharsets.UTF_8);
+        for (final String client : List.of("sluice", "kafka")) {
+            assertTrue(output.lines().anyMatch(l -> l.matches("# warm-up sluice " + client + " 1024 B none: [0-9.]+ MB/s")),
+                client + " did not warm the broker up:\n" + output);
+        }
+        // The warm-up reads happen before the first measured round and leave no trace in the results.
+        assertTrue(output.indexOf("# warm-up") < output.indexOf("sluice\t1024\tnone\t"), output);
+        final List<String> lines = Files.readAllLines(raw, StandardCharsets.UTF_8);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("warm-up")), String.join("\n", lines));
+        assertEquals(2, results.runs().size());
     }
 
     @Test
